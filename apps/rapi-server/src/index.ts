@@ -1,0 +1,5 @@
+export { startServer, type RunningServer } from './start-server';
+export { resolveSettings } from './resolve-settings';
+export { parseCliOptions, USAGE, CliUsageError, type CliOptions } from './cli-options';
+export { createContainer } from './create-container';
+export { startTestServer, MemoryLogger, type TestServer } from './testing/start-test-server';

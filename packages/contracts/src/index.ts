@@ -1,0 +1,3 @@
+export { ServerSettings } from './server-settings';
+export { Logger } from './logger';
+export { Clock } from './clock';

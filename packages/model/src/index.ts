@@ -1,0 +1,10 @@
+export { errorClassifications, type ErrorClassification } from './error-classification';
+export { GanetiError, isGanetiError, type GanetiErrorName } from './ganeti-error';
+export type { ConfigObject } from './config-object';
+export { checkTag, MAX_TAG_LENGTH, MAX_TAGS_PER_OBJECT } from './tag-rules';
+export type { Cluster, ParamDict, InstancePolicy } from './cluster';
+export type { NodeGroup, AllocPolicy } from './node-group';
+export { nodeRoleLetter, type Node, type NodeRoleLetter } from './node';
+export * from './cluster-defaults';
+export { createCluster, type ClusterInitOptions } from './create-cluster';
+export * from './ganeti-versions';

@@ -1,0 +1,7 @@
+export { rapiModule, RapiRoutes } from './rapi-module';
+export { rapiRouteTable } from './route-table';
+export { buildRoutes } from './rapi-routes';
+export { RapiServices } from './rapi-services';
+export type { RapiRow, RapiMethod, RapiHandler, Access } from './rapi-row';
+export { clusterInfo } from './resources/info-resource';
+export { RAPI_FEATURES } from './resources/features-resource';

@@ -1,0 +1,11 @@
+import { inject, injectable } from 'inversify';
+import { ConfigStore } from '@corral/store';
+
+/**
+ * Everything RAPI handlers may use, injected once. Handlers receive it as
+ * an argument instead of reaching into the container.
+ */
+@injectable()
+export class RapiServices {
+  constructor(@inject(ConfigStore) readonly config: ConfigStore) {}
+}

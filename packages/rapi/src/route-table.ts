@@ -1,0 +1,10 @@
+import type { RapiRow } from './rapi-row';
+import { rootRows } from './resources/root-resources';
+import { featuresRows } from './resources/features-resource';
+import { infoRows } from './resources/info-resource';
+
+/**
+ * The RAPI route table: every resource the server answers. Adding a resource
+ * means adding its rows here.
+ */
+export const rapiRouteTable: readonly RapiRow[] = [...rootRows, ...featuresRows, ...infoRows];
