@@ -42,15 +42,15 @@ export async function startServer(settings: ServerSettings, logger: Logger = new
   const tls = settings.ssl
     ? await ensureTlsMaterial(settings.sslKeyPath, settings.sslCertPath, join(settings.dataDir, 'rapi.pem'))
     : undefined;
+  const serverHeader = `Corral/${CORRAL_VERSION} (Ganeti ${GANETI_COMPAT_VERSION})`;
   const app = createHttpApp({
     routes: container.get<Route[]>(RapiRoutes),
     auth: (query) => authenticator.authorise(query),
     requireAuthentication: settings.requireAuthentication,
-    serverHeader: `Corral/${CORRAL_VERSION} (Ganeti ${GANETI_COMPAT_VERSION})`,
-    onUnexpectedError: (error, method, url) =>
-      logger.error(`Unexpected error on ${method} ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    serverHeader,
+    onUnexpectedError: (_error, method, url, line) => logger.error(`Unexpected error on ${method} ${url}: ${line}`),
   });
-  const http = await startHttpServer(app.callback(), { host: settings.bindAddress, port: settings.port, tls });
+  const http = await startHttpServer(app.callback(), { host: settings.bindAddress, port: settings.port, tls, serverHeader });
   const host = http.host.includes(':') ? `[${http.host}]` : http.host;
   const url = `${settings.ssl ? 'https' : 'http'}://${host}:${http.port}`;
   logger.info(`Listening on ${url}`);
