@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { Container } from 'inversify';
+import type { Container, ContainerModule } from 'inversify';
 import { join } from 'node:path';
 import { Logger, ServerSettings } from '@corral/contracts';
 import { CORRAL_VERSION, GANETI_COMPAT_VERSION } from '@corral/model';
@@ -31,8 +31,12 @@ export interface RunningServer {
  * starts following the users file (live reload), loads or generates the
  * TLS material, and listens.
  */
-export async function startServer(settings: ServerSettings, logger: Logger = new ConsoleLogger()): Promise<RunningServer> {
-  const container = await createContainer(settings, logger);
+export async function startServer(
+  settings: ServerSettings,
+  logger: Logger = new ConsoleLogger(),
+  extraModules: readonly ContainerModule[] = [],
+): Promise<RunningServer> {
+  const container = await createContainer(settings, logger, extraModules);
   const cluster = await ensureEmbeddedCluster(container.get<ConfigStore>(ConfigStore), settings.dataDir);
   if (cluster.created) logger.info(`Initialised cluster ${cluster.clusterName} with master node ${cluster.masterNode} in ${settings.dataDir}`);
   const generatedCredentials = ensureUsersFile(settings.usersFile);
