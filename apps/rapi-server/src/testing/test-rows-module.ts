@@ -14,6 +14,13 @@ export const TEST_ROWS: readonly RapiRow[] = [
     GET: { handle: (req) => ({ user: req.user }) },
     POST: { access: [], handle: (req) => ({ user: req.user, body: req.body }) },
   },
+  {
+    path: '/test/write',
+    resource: 'test_write',
+    PUT: { handle: (req) => ({ user: req.user }) },
+    POST: { handle: (req) => ({ user: req.user }) },
+    DELETE: { handle: (req) => ({ user: req.user }) },
+  },
   { path: '/test/write-get', resource: 'test_write_get', GET: { access: ['write'], handle: (req) => req.user } },
   {
     path: /^\/test\/query\/(?<resource>[\w._-]+)$/u,
