@@ -41,7 +41,6 @@ export async function startServer(
   if (cluster.created) logger.info(`Initialised cluster ${cluster.clusterName} with master node ${cluster.masterNode} in ${settings.dataDir}`);
   const generatedCredentials = ensureUsersFile(settings.usersFile);
   const authenticator = container.get<Authenticator>(Authenticator);
-  authenticator.start();
 
   const tls = settings.ssl
     ? await ensureTlsMaterial(settings.sslKeyPath, settings.sslCertPath, join(settings.dataDir, 'rapi.pem'))
@@ -54,7 +53,14 @@ export async function startServer(
     serverHeader,
     onUnexpectedError: (_error, method, url, line) => logger.error(`Unexpected error on ${method} ${url}: ${line}`),
   });
-  const http = await startHttpServer(app.callback(), { host: settings.bindAddress, port: settings.port, tls, serverHeader });
+  authenticator.start();
+  let http: RunningHttpServer;
+  try {
+    http = await startHttpServer(app.callback(), { host: settings.bindAddress, port: settings.port, tls, serverHeader });
+  } catch (error) {
+    authenticator.stop();
+    throw error;
+  }
   const host = http.host.includes(':') ? `[${http.host}]` : http.host;
   const url = `${settings.ssl ? 'https' : 'http'}://${host}:${http.port}`;
   logger.info(`Listening on ${url}`);
