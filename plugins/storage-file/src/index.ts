@@ -1,1 +1,7 @@
-export {};
+import { fileStorageModule } from './file-storage-module';
+
+export { FileStorage } from './file-storage';
+export { fileStorageDir } from './file-storage-dir';
+export { bytesToMib } from './bytes-to-mib';
+export { fileStorageModule };
+export default fileStorageModule;
