@@ -8,8 +8,9 @@ function isContainerModule(value: unknown): value is ContainerModule {
   return typeof value === 'object' && value !== null && typeof (value as ContainerModule).load === 'function' && typeof (value as ContainerModule).id === 'number';
 }
 
-/** The one ContainerModule an entry exports: its default export, else its only ContainerModule export. */
+/** The one ContainerModule an entry exports: the module itself, its default export, else its only ContainerModule export. */
 function containerModuleOf(exports: Record<string, unknown>): ContainerModule {
+  if (isContainerModule(exports)) return exports; // `module.exports = new ContainerModule(...)` loaded by require()
   const candidates = [exports.default, (exports.default as Record<string, unknown> | undefined)?.default, ...Object.values(exports)];
   const modules = [...new Set(candidates.filter(isContainerModule))];
   if (modules.length === 0) throw new Error('its entry exports no inversify ContainerModule');
