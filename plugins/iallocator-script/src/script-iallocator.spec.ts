@@ -88,7 +88,16 @@ describe('ScriptIallocator', () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('receives the path of the input document as its last argument', async () => {
+    it('receives the path of the input document as its first argument, then the extra options', async () => {
+      const args = script('args', 'case "$1" in */input.json) echo "{\\"success\\": true, \\"info\\": \\"$2 $3\\", \\"result\\": [\\"n1\\"]}";; esac');
+      expect(await args.run(twoNodeClusterInput(), { extraArgs: ['--ignore-soft-errors', '--no-capacity-checks'] })).toEqual({
+        success: true,
+        info: '--ignore-soft-errors --no-capacity-checks',
+        result: ['n1'],
+      });
+    });
+
+    it('finds the input document in that file', async () => {
       const echo = script('echo-input', 'case "$1" in */input.json) grep -q \'"version":2\' "$1" && echo \'{"success": true, "info": "got it", "result": ["n1"]}\';; esac');
       expect(await echo.run(twoNodeClusterInput())).toEqual({ success: true, info: 'got it', result: ['n1'] });
     });

@@ -23,7 +23,8 @@ function runScript(path: string, args: string[], timeoutMs: number): Promise<Scr
 
 /**
  * An external allocator run by Ganeti's protocol v2 (§5.1): the input
- * document goes to a temp file whose path is the script's argument; exit 0
+ * document goes to a temp file whose path is the script's first argument
+ * (extra `--key=value` options follow it, as Ganeti passes them); exit 0
  * means stdout holds the response, anything else is a failure whose output
  * is shown.
  */
@@ -41,7 +42,7 @@ export class ScriptIallocator implements Iallocator {
       writeFileSync(file, JSON.stringify(input));
       let run: ScriptRun;
       try {
-        run = await runScript(this.path, [...(options.extraArgs ?? []), file], this.timeoutMs);
+        run = await runScript(this.path, [file, ...(options.extraArgs ?? [])], this.timeoutMs);
       } catch (error) {
         throw new PluginError('iallocator', `Instance allocator call failed: cannot run ${this.path}: ${(error as Error).message}`, this.name);
       }
