@@ -37,6 +37,25 @@ function makePluginDir(root: string): string {
   return dir;
 }
 
+/** An ESM plugin (`"type": "module"`) whose node_modules links the server's inversify and contracts, as `npm link` would. */
+function makeEsmPluginDir(root: string): string {
+  const dir = join(root, 'esm-plugins');
+  const pkg = join(dir, 'esm-example');
+  mkdirSync(join(pkg, 'node_modules', '@corral'), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules', 'inversify'), join(pkg, 'node_modules', 'inversify'));
+  symlinkSync(join(REPO, 'packages', 'contracts'), join(pkg, 'node_modules', '@corral', 'contracts'));
+  writeFileSync(
+    join(pkg, 'package.json'),
+    JSON.stringify({ name: 'corral-esm-example', version: '0.2.0', type: 'module', corral: { kind: 'iallocator', name: 'esm-example', entry: 'index.js' } }),
+  );
+  writeFileSync(
+    join(pkg, 'index.js'),
+    "import { ContainerModule } from 'inversify';\nimport contracts from '@corral/contracts';\n" +
+      'export default new ContainerModule(({ bind }) => bind(contracts.IallocatorProvider).toConstantValue({ names: () => [], get: () => null }));\n',
+  );
+  return dir;
+}
+
 function run(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(process.execPath, [file, ...args], { encoding: 'utf8' }, (error, stdout, stderr) =>
@@ -56,10 +75,11 @@ describe('plugin discovery', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   describe('when the built server runs with --list-plugins and plugin_dirs in its YAML config', () => {
-    it('prints its own plugins, the example plugin loaded with real import(), and the broken ones, then exits 0', async () => {
+    it('prints its own plugins, the example and an ESM plugin loaded with real import(), and the broken ones, then exits 0', async () => {
       if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
       const config = join(root, 'corral.yaml');
-      writeFileSync(config, `data_dir: ${join(root, 'data')}\nplugin_dirs:\n  - ${pluginDir}\n`);
+      const esmDir = makeEsmPluginDir(root);
+      writeFileSync(config, `data_dir: ${join(root, 'data')}\nplugin_dirs:\n  - ${pluginDir}\n  - ${esmDir}\n`);
       const result = await run(MAIN, ['--list-plugins', '--config', config]);
       expect(result).toEqual({
         code: 0,
@@ -69,6 +89,7 @@ describe('plugin discovery', () => {
           `? corral-bad corral-bad@2.0.0 from ${pluginDir}: failed: "corral.kind" must be one of hypervisor, storage, os, iallocator, got "toaster"`,
           `storage broken corral-broken@0.0.1 from ${pluginDir}: failed: broken on purpose`,
           `hypervisor example corral-hypervisor-example@1.0.0 from ${pluginDir}: loaded`,
+          `iallocator esm-example corral-esm-example@0.2.0 from ${esmDir}: loaded`,
           '',
         ].join('\n'),
       });
