@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PluginRegistry, type IallocatorInput } from '@corral/contracts';
 import { startTestServer, type TestServer } from './testing/start-test-server';
 
