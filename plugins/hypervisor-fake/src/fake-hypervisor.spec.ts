@@ -173,7 +173,7 @@ describe('FakeHypervisor', () => {
       [{}, "Parameter 'migration_mode' is missing"],
       [{ migration_mode: '' }, "Parameter 'migration_mode' is required but is currently not defined"],
       [{ migration_mode: null }, "Parameter 'migration_mode' is required but is currently not defined"],
-      [{ migration_mode: 'fast' }, "Parameter 'migration_mode' fails syntax check: must be one of live, non-live (current value: 'fast')"],
+      [{ migration_mode: 'fast' }, "Parameter 'migration_mode' fails syntax check: The value must be one of: live, non-live (current value: 'fast')"],
     ])('checks %j', (hvparams, message) => {
       let caught: PluginError | null = null;
       try {

@@ -113,7 +113,7 @@ export class FakeHypervisor implements Hypervisor {
     const mode = hvparams.migration_mode;
     if (mode === null || mode === undefined || mode === '') invalid(`Parameter 'migration_mode' is required but is currently not defined`);
     if (typeof mode !== 'string' || !MIGRATION_MODES.includes(mode)) {
-      invalid(`Parameter 'migration_mode' fails syntax check: must be one of ${MIGRATION_MODES.join(', ')} (current value: '${String(mode)}')`);
+      invalid(`Parameter 'migration_mode' fails syntax check: The value must be one of: ${MIGRATION_MODES.join(', ')} (current value: '${String(mode)}')`);
     }
   }
 
