@@ -11,7 +11,9 @@ function isContainerModule(value: unknown): value is ContainerModule {
 /** The one ContainerModule an entry exports: the module itself, its default export, else its only ContainerModule export. */
 function containerModuleOf(exports: Record<string, unknown>): ContainerModule {
   if (isContainerModule(exports)) return exports; // `module.exports = new ContainerModule(...)` loaded by require()
-  const candidates = [exports.default, (exports.default as Record<string, unknown> | undefined)?.default, ...Object.values(exports)];
+  // A CommonJS entry imported natively arrives as {default: module.exports, ...detected named exports}.
+  const cjs = typeof exports.default === 'object' && exports.default !== null ? (exports.default as Record<string, unknown>) : {};
+  const candidates = [exports.default, cjs.default, ...Object.values(exports), ...Object.values(cjs)];
   const modules = [...new Set(candidates.filter(isContainerModule))];
   if (modules.length === 0) throw new Error('its entry exports no inversify ContainerModule');
   if (modules.length > 1 && !isContainerModule(exports.default)) throw new Error('its entry exports several ContainerModules and no default');
