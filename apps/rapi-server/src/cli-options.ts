@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 /** What the command line asked for; absent fields fall back to the config file. */
 export interface CliOptions {
   readonly help: boolean;
+  /** Print the discovered plugins and exit. */
+  readonly listPlugins: boolean;
   readonly configFile?: string;
   readonly port?: number;
   readonly bind?: string;
@@ -28,6 +30,7 @@ Options (they mirror ganeti-rapi's, and override the config file):
       --data-dir DIR            directory holding all state (default ./data)
       --users-file FILE         RAPI users file (default <data-dir>/rapi/users)
       --config FILE             YAML configuration file (default <data-dir>/corral.yaml if present)
+      --list-plugins            list the plugins found (dependencies and plugin_dirs) and exit
   -h, --help                    show this help and exit
 `;
 
@@ -44,6 +47,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       strict: true,
       options: {
         help: { type: 'boolean', short: 'h' },
+        'list-plugins': { type: 'boolean' },
         port: { type: 'string', short: 'p' },
         bind: { type: 'string', short: 'b' },
         'no-ssl': { type: 'boolean' },
@@ -66,6 +70,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   }
   return {
     help: v.help ?? false,
+    listPlugins: v['list-plugins'] ?? false,
     configFile: v.config,
     port,
     bind: v.bind,

@@ -27,7 +27,10 @@ export async function ensureEmbeddedCluster(store: ConfigStore, dataDir: string)
   const nodeDir = join(dataDir, 'nodes', nodeName);
   const fileStorageDir = join(dataDir, 'file-storage');
   const sharedFileStorageDir = join(dataDir, 'shared-file-storage');
-  for (const dir of [nodeDir, fileStorageDir, sharedFileStorageDir]) mkdirSync(dir, { recursive: true });
+  // A local node's own layout (docs/plugins.md): <node_dir>/run/fake-hypervisor holds the fake hypervisor's
+  // state, <node_dir>/file-storage the node's file disks, <node_dir>/os extra OS definitions.
+  const nodeLayout = [join(nodeDir, 'run', 'fake-hypervisor'), join(nodeDir, 'file-storage')];
+  for (const dir of [nodeDir, ...nodeLayout, fileStorageDir, sharedFileStorageDir]) mkdirSync(dir, { recursive: true });
 
   const cluster = createCluster({
     name: 'corral.local',

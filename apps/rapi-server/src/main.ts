@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { CliUsageError, parseCliOptions, USAGE } from './cli-options';
 import { ConsoleLogger } from './console-logger';
+import { listPlugins } from './list-plugins';
 import { resolveSettings } from './resolve-settings';
 import { startServer } from './start-server';
 
@@ -9,6 +10,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const cli = parseCliOptions(argv);
   if (cli.help) {
     process.stdout.write(USAGE);
+    return 0;
+  }
+  if (cli.listPlugins) {
+    process.stdout.write(await listPlugins(resolveSettings(cli)));
     return 0;
   }
   const logger = new ConsoleLogger();

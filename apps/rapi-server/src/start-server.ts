@@ -10,6 +10,7 @@ import { ConfigStore, SqliteDatabase, type SqliteHandle } from '@corral/store';
 import { ConsoleLogger } from './console-logger';
 import { createContainer } from './create-container';
 import { ensureEmbeddedCluster } from './embedded-cluster';
+import { formatPluginReport, PluginReports } from './plugin-report';
 import { ensureTlsMaterial } from './tls-material';
 import { ensureUsersFile } from './users-file-bootstrap';
 
@@ -37,6 +38,9 @@ export async function startServer(
   extraModules: readonly ContainerModule[] = [],
 ): Promise<RunningServer> {
   const container = await createContainer(settings, logger, extraModules);
+  const plugins = container.get<PluginReports>(PluginReports);
+  logger.info(`Plugins found: ${plugins.length}`);
+  for (const report of plugins) (report.status === 'loaded' ? logger.info : logger.warn).call(logger, `Plugin ${formatPluginReport(report)}`);
   const cluster = await ensureEmbeddedCluster(container.get<ConfigStore>(ConfigStore), settings.dataDir);
   if (cluster.created) logger.info(`Initialised cluster ${cluster.clusterName} with master node ${cluster.masterNode} in ${settings.dataDir}`);
   const generatedCredentials = ensureUsersFile(settings.usersFile);

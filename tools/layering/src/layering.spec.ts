@@ -31,6 +31,9 @@ describe('layer rules of the lint configuration', () => {
       ['packages/json-codec/src/planted.ts', "import { GanetiError } from '@corral/model';\nexport const x = GanetiError;\n", 'layer:codec'],
       ['packages/store/src/planted.ts', "import { HttpError } from '@corral/http';\nexport const x = HttpError;\n", 'layer:store'],
       ['packages/auth/src/planted.ts', "import { ConfigStore } from '@corral/store';\nexport const x = ConfigStore;\n", 'layer:auth'],
+      ['plugins/hypervisor-fake/src/planted.ts', "import { JobQueue } from '@corral/jobs';\nexport const x = JobQueue;\n", 'layer:plugin'],
+      ['plugins/storage-file/src/planted.ts', "import { ConfigStore } from '@corral/store';\nexport const x = ConfigStore;\n", 'layer:plugin'],
+      ['plugins/iallocator-script/src/planted.ts', "import { rapiModule } from '@corral/rapi';\nexport const x = rapiModule;\n", 'layer:plugin'],
     ])('reports %s', async (file, code, tag) => {
       const errors = await boundaryErrors(file, code);
       expect(errors).toHaveLength(1);
@@ -41,6 +44,11 @@ describe('layer rules of the lint configuration', () => {
   });
 
   describe('when a layer imports one it may use', () => {
+    it('reports nothing for a plugin importing contracts and model', async () => {
+      const code = "import { PluginError } from '@corral/contracts';\nimport { GanetiError } from '@corral/model';\nexport const x = [PluginError, GanetiError];\n";
+      expect(await boundaryErrors('plugins/hypervisor-fake/src/planted.ts', code)).toEqual([]);
+    });
+
     it('reports nothing for store importing model', async () => {
       expect(await boundaryErrors('packages/store/src/planted.ts', "import { GanetiError } from '@corral/model';\nexport const x = GanetiError;\n")).toEqual([]);
     });

@@ -1,0 +1,12 @@
+import { ContainerModule } from 'inversify';
+import { StorageProvider, type NodeLocation, type Storage } from '@corral/contracts';
+import { FileStorage } from './file-storage';
+import { fileStorageDir } from './file-storage-dir';
+
+/** Contributes the `file` storage type, rooted in each node's `file-storage` directory. */
+export const fileStorageModule: ContainerModule = new ContainerModule(({ bind }) => {
+  bind<StorageProvider>(StorageProvider).toConstantValue({
+    type: 'file',
+    forNode: (node: NodeLocation): Storage => new FileStorage(fileStorageDir(node.node_dir)),
+  });
+});
