@@ -1,1 +1,6 @@
-export {};
+export { runLoad, type LoadOptions, type LoadResult } from './load-driver';
+export { latencyStats, percentile, type LatencyStats } from './latency-stats';
+export { startBareServer, type BareServer } from './bare-server';
+export { formatBenchTable, type BenchRow } from './bench-row';
+export { runRapiBasicsBench, GANETI_P50_NEW_CONNECTION_MS, type RapiBasicsOptions } from './rapi-basics-bench';
+export { pendingBenchRows } from './pending-benches';

@@ -1,0 +1,80 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { BenchRow } from './bench-row';
+import { runLoad, type LoadResult } from './load-driver';
+import type { HostedServers } from './server-host';
+import { BARE_PATHS } from './server-host';
+
+/** Ganeti 3.0.2's median for GET /version and /2/info, one new TLS connection per request (reference PERFORMANCE.md). */
+export const GANETI_P50_NEW_CONNECTION_MS = 56;
+
+/** How much load each mode applies; `quick` is for smoke runs. */
+export interface RapiBasicsOptions {
+  readonly quick?: boolean;
+}
+
+interface Mode {
+  readonly name: string;
+  readonly keepAlive: boolean;
+  readonly concurrency: number;
+  readonly requests: number;
+  readonly maxDurationMs: number;
+}
+
+function modes(quick: boolean): Mode[] {
+  return [
+    { name: 'keep-alive, 8 clients', keepAlive: true, concurrency: 8, requests: quick ? 200 : 4000, maxDurationMs: quick ? 2000 : 10_000 },
+    { name: 'new TLS conn/request, 1 client', keepAlive: false, concurrency: 1, requests: quick ? 20 : 400, maxDurationMs: quick ? 2000 : 10_000 },
+  ];
+}
+
+function startHost(): Promise<{ hosted: HostedServers; stop: () => Promise<void> }> {
+  const child = fork(join(__dirname, 'server-host.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`server host exited with ${code}`)));
+    child.once('message', (hosted) => {
+      child.removeAllListeners('exit');
+      resolve({
+        hosted: hosted as HostedServers,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.send('stop');
+          }),
+      });
+    });
+  });
+}
+
+/**
+ * Benchmark (a): GET /version and GET /2/info on our server and on a bare
+ * Node HTTPS server answering the same bytes, both hosted in one child
+ * process, measured alternately in the same run, with keep-alive and with
+ * a new TLS connection per request (as Ganeti, which closes every
+ * connection, is always used).
+ */
+export async function runRapiBasicsBench(options: RapiBasicsOptions = {}): Promise<BenchRow[]> {
+  const { hosted, stop } = await startHost();
+  const rows: BenchRow[] = [];
+  try {
+    for (const path of BARE_PATHS) {
+      for (const mode of modes(options.quick ?? false)) {
+        const load = (base: string, requests = mode.requests): Promise<LoadResult> =>
+          runLoad({ url: `${base}${path}`, auth: hosted.auth, keepAlive: mode.keepAlive, concurrency: mode.concurrency, requests, maxDurationMs: mode.maxDurationMs });
+        await load(hosted.ours, Math.ceil(mode.requests / 10));
+        await load(hosted.bare, Math.ceil(mode.requests / 10));
+        const ours = await load(hosted.ours);
+        const bare = await load(hosted.bare);
+        const benchmark = `GET ${path} (${mode.name})`;
+        let note = `${(ours.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}x bare req/s`;
+        if (!mode.keepAlive) note += `; Ganeti p50 ${GANETI_P50_NEW_CONNECTION_MS} ms = ${(GANETI_P50_NEW_CONNECTION_MS / ours.p50).toFixed(1)}x ours`;
+        rows.push({ benchmark, target: 'corral', rps: ours.requestsPerSecond, p50: ours.p50, p90: ours.p90, p99: ours.p99, errors: ours.errors, note });
+        rows.push({ benchmark, target: 'bare node https', rps: bare.requestsPerSecond, p50: bare.p50, p90: bare.p90, p99: bare.p99, errors: bare.errors, note: 'same bytes' });
+      }
+    }
+  } finally {
+    await stop();
+  }
+  return rows;
+}
