@@ -2,6 +2,7 @@
 import { formatBenchTable, type BenchRow } from './bench-row';
 import { pendingBenchRows } from './pending-benches';
 import { runRapiBasicsBench } from './rapi-basics-bench';
+import { runStartupBench } from './startup-bench';
 
 /**
  * `npm run bench`: runs every benchmark on loopback and prints one table.
@@ -11,6 +12,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const quick = argv.includes('--quick');
   const rows: BenchRow[] = [];
   rows.push(...(await runRapiBasicsBench({ quick })));
+  rows.push(...(await runStartupBench({ quick })));
   rows.push(...pendingBenchRows());
   process.stdout.write(`${formatBenchTable(rows)}\n`);
 }
