@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { makeTempDir, sendRequest } from '@corral/testing';
 import type { BenchRow } from './bench-row';
 import { latencyStats } from './latency-stats';
 
-/** The built server entry point (`corral-rapi`). */
+/** The built server entry point (`corral-rapi`), from tools/bench/src or tools/bench/dist. */
 function serverMain(): string {
-  return join(dirname(require.resolve('@corral/rapi-server/package.json')), 'dist', 'main.js');
+  return join(__dirname, '..', '..', '..', 'apps', 'rapi-server', 'dist', 'main.js');
 }
 
 /** Resident memory of a process in MiB, from /proc (Linux). */
