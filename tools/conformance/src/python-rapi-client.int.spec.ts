@@ -56,6 +56,17 @@ describe("Ganeti's Python RAPI client", () => {
     await server?.stop();
   });
 
+  describe('when it verifies the certificate against another CA', () => {
+    it('refuses the server with CertificateError (so the verified run above really verified)', async () => {
+      const [username, password] = server.writeAuth.split(':');
+      const [result] = await runPythonClient(
+        { host: '127.0.0.1', port: Number(new URL(server.url).port), username, password, cafile: join(__dirname, '..', 'fixtures', 'unrelated-ca.pem') },
+        [{ method: 'GetVersion' }],
+      );
+      expect(result).toMatchObject({ ok: false, error: { type: 'CertificateError' } });
+    });
+  });
+
   describe('when it talks to the server over verified TLS', () => {
     it.each(CASES.map((c, index) => [c.title, index] as const))('%s', async (_title, index) => {
       const { expected } = CASES[index]!;
