@@ -1,4 +1,4 @@
-export { runLoad, type LoadOptions, type LoadResult } from './load-driver';
+export { runLoad, mergeLoadResults, type LoadOptions, type LoadResult } from './load-driver';
 export { latencyStats, percentile, type LatencyStats } from './latency-stats';
 export { startBareServer, type BareServer } from './bare-server';
 export { formatBenchTable, type BenchRow } from './bench-row';

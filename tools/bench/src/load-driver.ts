@@ -19,6 +19,8 @@ export interface LoadOptions {
 /** What a load run measured. */
 export interface LoadResult extends LatencyStats {
   readonly requests: number;
+  /** Each successful request's latency in ms, in completion order. */
+  readonly samples: readonly number[];
   readonly errors: number;
   readonly elapsedMs: number;
   readonly requestsPerSecond: number;
@@ -80,5 +82,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(Array.from({ length: options.concurrency }, loop));
   const elapsedMs = performance.now() - begin;
   if (agent) agent.destroy();
-  return { requests: latencies.length, errors, elapsedMs, requestsPerSecond: (latencies.length * 1000) / elapsedMs, ...latencyStats(latencies) };
+  return { requests: latencies.length, samples: latencies, errors, elapsedMs, requestsPerSecond: (latencies.length * 1000) / elapsedMs, ...latencyStats(latencies) };
+}
+
+/** Several runs against the same target as one: summed requests, errors and time, pooled latencies. */
+export function mergeLoadResults(results: readonly LoadResult[]): LoadResult {
+  const samples = results.flatMap((r) => r.samples);
+  const elapsedMs = results.reduce((sum, r) => sum + r.elapsedMs, 0);
+  const errors = results.reduce((sum, r) => sum + r.errors, 0);
+  return { requests: samples.length, samples, errors, elapsedMs, requestsPerSecond: (samples.length * 1000) / elapsedMs, ...latencyStats(samples) };
 }
