@@ -7,7 +7,7 @@ const layers = {
   'layer:contracts': [],
   'layer:model': [],
   'layer:codec': [],
-  'layer:auth': [],
+  'layer:auth': ['layer:contracts'],
   'layer:http': ['layer:codec', 'layer:auth'],
   'layer:store': ['layer:contracts', 'layer:model'],
   'layer:opcodes': ['layer:contracts', 'layer:model', 'layer:store'],

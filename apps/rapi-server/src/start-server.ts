@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import type { Container } from 'inversify';
+import type { Container, ContainerModule } from 'inversify';
 import { join } from 'node:path';
 import { Logger, ServerSettings } from '@corral/contracts';
 import { CORRAL_VERSION, GANETI_COMPAT_VERSION } from '@corral/model';
 import { createHttpApp, startHttpServer, type Route, type RunningHttpServer } from '@corral/http';
 import { RapiRoutes } from '@corral/rapi';
+import { Authenticator } from '@corral/auth';
 import { ConfigStore, SqliteDatabase, type SqliteHandle } from '@corral/store';
 import { ConsoleLogger } from './console-logger';
 import { createContainer } from './create-container';
@@ -27,25 +28,39 @@ export interface RunningServer {
 /**
  * Brings the server up on the given settings: opens the store, initialises
  * the embedded default cluster and users file if this is the first start,
- * loads or generates the TLS material, and listens.
+ * starts following the users file (live reload), loads or generates the
+ * TLS material, and listens.
  */
-export async function startServer(settings: ServerSettings, logger: Logger = new ConsoleLogger()): Promise<RunningServer> {
-  const container = await createContainer(settings, logger);
+export async function startServer(
+  settings: ServerSettings,
+  logger: Logger = new ConsoleLogger(),
+  extraModules: readonly ContainerModule[] = [],
+): Promise<RunningServer> {
+  const container = await createContainer(settings, logger, extraModules);
   const cluster = await ensureEmbeddedCluster(container.get<ConfigStore>(ConfigStore), settings.dataDir);
   if (cluster.created) logger.info(`Initialised cluster ${cluster.clusterName} with master node ${cluster.masterNode} in ${settings.dataDir}`);
   const generatedCredentials = ensureUsersFile(settings.usersFile);
+  const authenticator = container.get<Authenticator>(Authenticator);
 
   const tls = settings.ssl
     ? await ensureTlsMaterial(settings.sslKeyPath, settings.sslCertPath, join(settings.dataDir, 'rapi.pem'))
     : undefined;
+  const serverHeader = `Corral/${CORRAL_VERSION} (Ganeti ${GANETI_COMPAT_VERSION})`;
   const app = createHttpApp({
     routes: container.get<Route[]>(RapiRoutes),
+    auth: (query) => authenticator.authorise(query),
     requireAuthentication: settings.requireAuthentication,
-    serverHeader: `Corral/${CORRAL_VERSION} (Ganeti ${GANETI_COMPAT_VERSION})`,
-    onUnexpectedError: (error, method, url) =>
-      logger.error(`Unexpected error on ${method} ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    serverHeader,
+    onUnexpectedError: (_error, method, url, line) => logger.error(`Unexpected error on ${method} ${url}: ${line}`),
   });
-  const http = await startHttpServer(app.callback(), { host: settings.bindAddress, port: settings.port, tls });
+  authenticator.start();
+  let http: RunningHttpServer;
+  try {
+    http = await startHttpServer(app.callback(), { host: settings.bindAddress, port: settings.port, tls, serverHeader });
+  } catch (error) {
+    authenticator.stop();
+    throw error;
+  }
   const host = http.host.includes(':') ? `[${http.host}]` : http.host;
   const url = `${settings.ssl ? 'https' : 'http'}://${host}:${http.port}`;
   logger.info(`Listening on ${url}`);
@@ -56,6 +71,7 @@ export async function startServer(settings: ServerSettings, logger: Logger = new
     url,
     generatedCredentials,
     close: async () => {
+      authenticator.stop();
       await http.close();
       container.get<SqliteHandle>(SqliteDatabase).close();
     },

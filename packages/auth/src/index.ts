@@ -1,1 +1,10 @@
-export {};
+export { GANETI_REALM, WWW_AUTHENTICATE } from './realm';
+export { EMPTY_USERS_TABLE, type RapiUser, type UsersTable } from './users-table';
+export { parseUsersFile, KNOWN_USER_OPTIONS, type UsersFileParse, type UsersFileProblem } from './parse-users-file';
+export { checkPassword, ha1Hash, constantTimeEqual } from './check-password';
+export { parseAuthorization, type ParsedAuthorization } from './parse-authorization';
+export { decideAccess, type AccessQuery, type AccessOutcome } from './access-decision';
+export { UsersFileWatcher, type UsersFileWatcherOptions } from './users-file-watcher';
+export { Authenticator } from './authenticator';
+export { UsersFileAuthenticator } from './users-file-authenticator';
+export { authModule } from './auth-module';

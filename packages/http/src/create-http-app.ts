@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { decodeJson, encodeJson, errorBody, JsonDecodeError } from '@corral/json-codec';
 import { allowAnonymous, type AuthHook } from './auth-hook';
 import { checkContentType } from './check-content-type';
+import { describeError } from './describe-error';
 import { HttpError } from './http-error';
 import { QueryArgs } from './query-args';
 import { readBody } from './read-body';
@@ -18,8 +19,11 @@ export interface HttpAppOptions {
   readonly bodyLimit?: number;
   /** Value of the `Server` header. */
   readonly serverHeader?: string;
-  /** Where unexpected exceptions are reported, one line each. */
-  readonly onUnexpectedError?: (error: unknown, method: string, url: string) => void;
+  /**
+   * Where unexpected exceptions are reported; `line` is a one-line
+   * description. Default: one line on stderr.
+   */
+  readonly onUnexpectedError?: (error: unknown, method: string, url: string, line: string) => void;
 }
 
 const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
@@ -35,6 +39,19 @@ function sendError(ctx: Koa.Context, error: HttpError): void {
   sendJson(ctx, error.status, encodeJson(errorBody(error.status, error.detail)));
   for (const [name, value] of Object.entries(error.headers)) ctx.set(name, value);
   if (error.status === 401) ctx.set('WWW-Authenticate', REALM_HEADER);
+  // The rest of an over-large body is not worth reading: close after answering.
+  if (error.status === 413) ctx.set('Connection', 'close');
+}
+
+/** Ganeti's checks of the request itself: HTTP/2+ is a 505, HTTP/1.1 needs a Host header. */
+function checkRequest(ctx: Koa.Context): void {
+  const { httpVersionMajor, httpVersionMinor } = ctx.req;
+  if (httpVersionMajor >= 2) throw new HttpError(505);
+  if (httpVersionMajor === 1 && httpVersionMinor >= 1 && ctx.get('host') === '') throw new HttpError(400, 'Missing Host header');
+}
+
+function defaultReport(_error: unknown, method: string, url: string, line: string): void {
+  process.stderr.write(`Unexpected error on ${method} ${url}: ${line}\n`);
 }
 
 function routeParams(route: Route, path: string): Record<string, string> {
@@ -60,18 +77,28 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   const auth = options.auth ?? allowAnonymous;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const serverHeader = options.serverHeader ?? 'Corral';
+  const report = options.onUnexpectedError ?? defaultReport;
+  // Errors Koa itself catches (e.g. writing to a closed socket): one line, not Koa's stack dump.
+  app.on('error', (error: unknown, ctx?: Koa.Context) => {
+    if (ctx?.req.socket.destroyed) return;
+    report(error, ctx?.method ?? '-', ctx?.url ?? '-', describeError(error));
+  });
 
   app.use(async (ctx, next) => {
     ctx.set('Server', serverHeader);
     try {
+      checkRequest(ctx);
       if (options.requireAuthentication && ctx.get('authorization') === '') throw new HttpError(401);
       await next();
       if (ctx.body === undefined || ctx.body === null) throw new HttpError(404);
     } catch (error) {
       if (error instanceof HttpError) sendError(ctx, error);
       else if (error instanceof JsonDecodeError) sendError(ctx, new HttpError(400, error.message));
-      else {
-        options.onUnexpectedError?.(error, ctx.method, ctx.url);
+      else if (ctx.req.socket.destroyed) {
+        // The client went away (aborted upload, closed wait): nobody to answer, nothing to report.
+        ctx.status = 400;
+      } else {
+        report(error, ctx.method, ctx.url, describeError(error));
         sendError(ctx, new HttpError(500, error instanceof Error ? error.message : String(error)));
       }
     }

@@ -27,4 +27,16 @@ describe('decodeJson', () => {
       expect(() => decodeJson(body)).toThrow('Unable to parse JSON data');
     });
   });
+
+  describe('when the body carries a UTF-8 byte order mark', () => {
+    it('ignores it', () => {
+      expect(decodeJson(Buffer.from([0xef, 0xbb, 0xbf, 0x31]))).toBe(1);
+    });
+  });
+
+  describe('when the body holds non-ASCII text', () => {
+    it('decodes UTF-8 and \\u escapes alike', () => {
+      expect(decodeJson(bytes('["größe", "gr\\u00f6\\u00dfe"]'))).toEqual(['größe', 'größe']);
+    });
+  });
 });

@@ -18,26 +18,28 @@ const COMPARED = [
   '04-2',
   '05-info',
   '06-features',
+  '71-err-instance-notfound',
+  '72-err-node-notfound',
   '74-err-job-badid',
   '75-err-unknown-path',
   '76-err-unknown-path-toplevel',
   '77-err-method-delete-info',
   '78-err-method-post-version',
   '80-err-unauth-get',
+  '81-err-unauth-write',
+  '82-err-badpass-get',
   '99-err-plain-http',
+  '100-err-method-head',
   '101-err-method-options',
   '104-err-trailing-slash',
   '105-err-double-slash',
   '120-open-version',
   '121-open-info',
+  '124-open-badpass-get',
 ];
 
-/** Sample name -> the gap in Corral that makes it differ today. */
-const KNOWN_GAPS: Record<string, string> = {
-  '82-err-badpass-get': 'passwords are not checked yet (the users file is not wired into the auth hook)',
-  '124-open-badpass-get': 'passwords are not checked yet (the users file is not wired into the auth hook)',
-  '100-err-method-head': 'HEAD is answered as GET (200) where Ganeti answers 501',
-};
+/** Sample name -> the gap in Corral that makes it differ today (none at the moment). */
+const KNOWN_GAPS: Record<string, string> = {};
 
 describe('differential comparison with recorded Ganeti 3.0.2 responses', () => {
   const samples = loadRecordedSamples();
@@ -68,9 +70,12 @@ describe('differential comparison with recorded Ganeti 3.0.2 responses', () => {
     });
   });
 
-  describe('when Corral has a known gap', () => {
-    it.failing.each(Object.entries(KNOWN_GAPS).map(([name, gap]) => [titleOf(name), gap, name]))('%s still differs: %s', (_title, _gap, name) => {
-      expect(unexpectedFor(name)).toEqual([]);
+  const gaps = Object.entries(KNOWN_GAPS);
+  if (gaps.length > 0) {
+    describe('when Corral has a known gap', () => {
+      it.failing.each(gaps.map(([name, gap]) => [titleOf(name), gap, name]))('%s still differs: %s', (_title, _gap, name) => {
+        expect(unexpectedFor(name)).toEqual([]);
+      });
     });
-  });
+  }
 });

@@ -15,6 +15,14 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     reason: "Ganeti 3.0 answers `/2` with null; Corral keeps Ganeti 2.4's list of name/uri items, which clients can discover resources from.",
   },
   {
+    id: 'head-as-get',
+    class: 'deliberate',
+    kind: ['status'],
+    target: /^HEAD /,
+    where: /^status$/,
+    reason: 'Ganeti answers HEAD with 501 everywhere; Corral serves HEAD from the GET handler (status and headers, no body), see docs/compatibility.md "HTTP: HEAD".',
+  },
+  {
     id: 'vcs-version',
     class: 'deliberate',
     kind: ['value'],

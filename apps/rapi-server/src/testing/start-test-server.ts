@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ContainerModule } from 'inversify';
 import type { Logger, ServerSettings } from '@corral/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,9 +31,14 @@ export class MemoryLogger implements Logger {
 /**
  * Starts the real server (real SQLite file, real TLS unless `ssl: false`)
  * on 127.0.0.1 and a free port, in a fresh temp data directory unless one
- * is given (to test restarts).
+ * is given (to test restarts). `extraModules` load after the server's own
+ * (e.g. to add test routes).
  */
-export async function startTestServer(overrides: Partial<ServerSettings> = {}, logger: Logger = new MemoryLogger()): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<ServerSettings> = {},
+  logger: Logger = new MemoryLogger(),
+  extraModules: readonly ContainerModule[] = [],
+): Promise<TestServer> {
   const temp = overrides.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'corral-server-'));
   const dataDir = overrides.dataDir ?? temp!;
   const pem = join(dataDir, 'rapi.pem');
@@ -48,7 +54,7 @@ export async function startTestServer(overrides: Partial<ServerSettings> = {}, l
     pluginDirs: [],
     ...overrides,
   };
-  const server = await startServer(settings, logger);
+  const server = await startServer(settings, logger, extraModules);
   const creds = server.generatedCredentials;
   return {
     ...server,

@@ -1,0 +1,88 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '@corral/rapi-server';
+import { makeTempDir, type TempDir } from '@corral/testing';
+import { runCli } from './run-cli';
+
+interface Captured {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function corral(argv: string[], env: Record<string, string | undefined>): Promise<Captured> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), interactive: false }, env);
+  return { code, out, err };
+}
+
+describe('corral CLI against the real server', () => {
+  let server: TestServer;
+  let dir: TempDir;
+  let env: Record<string, string | undefined>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    dir = makeTempDir();
+    const [user, password] = server.writeAuth.split(':');
+    writeFileSync(join(dir.path, 'password'), `${password}\n`);
+    env = {
+      HOME: dir.path,
+      CORRAL_SERVER: server.url,
+      CORRAL_USER: user,
+      CORRAL_PASSWORD_FILE: join(dir.path, 'password'),
+      CORRAL_CA_FILE: join(server.dataDir, 'rapi.pem'),
+    };
+  });
+  afterAll(async () => {
+    await server.stop();
+    dir.remove();
+  });
+
+  describe('when showing cluster facts', () => {
+    it('prints the version lines and exits 0', async () => {
+      const r = await corral(['cluster', 'version'], env);
+      expect(r).toEqual({ code: 0, out: 'RAPI version: 2\nSoftware version: 3.0.2\n(corral) version 0.1.0\n', err: '' });
+    });
+
+    it('prints the features as JSON with --json', async () => {
+      const r = await corral(['cluster', 'features', '--json'], env);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out)).toEqual(['instance-create-reqv1', 'instance-reinstall-reqv1', 'node-migrate-reqv1', 'node-evac-res1']);
+    });
+
+    it('takes the connection from a config file when the environment has none', async () => {
+      const config = join(dir.path, 'cli.yaml');
+      writeFileSync(config, `server: ${server.url}\nca_file: ${join(server.dataDir, 'rapi.pem')}\n`);
+      const r = await corral(['cluster', 'info', '--json', '--config', config], { HOME: dir.path });
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.out) as { name: string }).name).toBe('corral.local');
+    });
+  });
+
+  describe('when the command line is wrong', () => {
+    it.each([
+      [['bogus', 'verb'], "corral: Unknown command 'bogus verb'; see corral --help\n"],
+      [['job', 'info'], "corral: Wrong number of arguments for 'job info'; usage: corral job info ID\n"],
+      [['job', 'info', 'abc'], "corral: Invalid job id 'abc'\n"],
+    ])('exits 2 for %p', async (argv, message) => {
+      expect(await corral(argv, env)).toEqual({ code: 2, out: '', err: message });
+    });
+  });
+
+  describe('when the server cannot be reached or refuses', () => {
+    it('exits 3 when nothing listens', async () => {
+      const r = await corral(['cluster', 'version'], { ...env, CORRAL_SERVER: 'https://127.0.0.1:1' });
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/^corral: cannot reach the server: /);
+    });
+
+    it('exits 1 with the server message for a missing item, never echoing the password', async () => {
+      const r = await corral(['instance', 'info', 'nosuch.example.com'], env);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe('corral: 404 Not Found: Nothing matches the given URI\n');
+      expect(r.err + r.out).not.toContain(server.writeAuth.split(':')[1]);
+    });
+  });
+});
