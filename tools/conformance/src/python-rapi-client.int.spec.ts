@@ -56,6 +56,17 @@ describe("Ganeti's Python RAPI client", () => {
     await server?.stop();
   });
 
+  describe('when its password is wrong', () => {
+    it('GetInfo raises GanetiApiError 401', async () => {
+      const [username] = server.writeAuth.split(':');
+      const [result] = await runPythonClient(
+        { host: '127.0.0.1', port: Number(new URL(server.url).port), username, password: 'wrong', cafile: join(server.dataDir, 'rapi.pem') },
+        [{ method: 'GetInfo' }],
+      );
+      expect(result).toEqual(apiError(401, '401 Unauthorized: No permission -- see authorization schemes'));
+    });
+  });
+
   describe('when it verifies the certificate against another CA', () => {
     it('refuses the server with CertificateError (so the verified run above really verified)', async () => {
       const [username, password] = server.writeAuth.split(':');
