@@ -9,7 +9,7 @@ export function samplesTarget(samples: readonly RecordedSample[]): TargetServer 
     run: async (requests) =>
       requests.map((req) => {
         const response = byName.get(req.name);
-        if (!response) throw new Error(`No recorded sample named ${req.name}`);
+        if (!response) throw new Error(`No recorded sample named ${req.name} (a request script of your own needs --against live)`);
         return response;
       }),
     close: async () => undefined,
