@@ -32,7 +32,14 @@ function modes(quick: boolean): Mode[] {
   ];
 }
 
-function startHost(): Promise<{ hosted: HostedServers; stop: () => Promise<void> }> {
+/** The running server host: its servers, its CPU time so far, and a way to stop it. */
+interface Host {
+  readonly hosted: HostedServers;
+  cpuMicros(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function startHost(): Promise<Host> {
   const child = fork(join(__dirname, 'server-host.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -41,6 +48,11 @@ function startHost(): Promise<{ hosted: HostedServers; stop: () => Promise<void>
       child.removeAllListeners('exit');
       resolve({
         hosted: hosted as HostedServers,
+        cpuMicros: () =>
+          new Promise<number>((done) => {
+            child.once('message', (m) => done((m as { cpuMicros: number }).cpuMicros));
+            child.send('cpu');
+          }),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
@@ -59,7 +71,8 @@ function startHost(): Promise<{ hosted: HostedServers; stop: () => Promise<void>
  * connection, is always used).
  */
 export async function runRapiBasicsBench(options: RapiBasicsOptions = {}): Promise<BenchRow[]> {
-  const { hosted, stop } = await startHost();
+  const host = await startHost();
+  const { hosted } = host;
   const rows: BenchRow[] = [];
   try {
     for (const path of BARE_PATHS) {
@@ -71,21 +84,31 @@ export async function runRapiBasicsBench(options: RapiBasicsOptions = {}): Promi
         // Alternate rounds so that load from elsewhere on the machine hits both alike.
         const oursRounds: LoadResult[] = [];
         const bareRounds: LoadResult[] = [];
+        let oursCpu = 0;
+        let bareCpu = 0;
         for (let round = 0; round < ROUNDS; round++) {
+          const c0 = await host.cpuMicros();
           oursRounds.push(await load(hosted.ours, Math.ceil(mode.requests / ROUNDS)));
+          const c1 = await host.cpuMicros();
           bareRounds.push(await load(hosted.bare, Math.ceil(mode.requests / ROUNDS)));
+          const c2 = await host.cpuMicros();
+          oursCpu += c1 - c0;
+          bareCpu += c2 - c1;
         }
         const ours = mergeLoadResults(oursRounds);
         const bare = mergeLoadResults(bareRounds);
         const benchmark = `GET ${path} (${mode.name})`;
-        let note = `${(ours.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}x bare req/s`;
+        const perRequest = (cpu: number, r: LoadResult): number => cpu / Math.max(1, r.requests + r.errors);
+        const oursCpuPerRequest = perRequest(oursCpu, ours);
+        const bareCpuPerRequest = perRequest(bareCpu, bare);
+        let note = `${(ours.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}x bare req/s; server CPU ${oursCpuPerRequest.toFixed(0)} µs/req`;
         if (!mode.keepAlive) note += `; Ganeti p50 ${GANETI_P50_NEW_CONNECTION_MS} ms = ${(GANETI_P50_NEW_CONNECTION_MS / ours.p50).toFixed(1)}x ours`;
         rows.push({ benchmark, target: 'corral', rps: ours.requestsPerSecond, p50: ours.p50, p90: ours.p90, p99: ours.p99, errors: ours.errors, note });
-        rows.push({ benchmark, target: 'bare node https', rps: bare.requestsPerSecond, p50: bare.p50, p90: bare.p90, p99: bare.p99, errors: bare.errors, note: 'same bytes' });
+        rows.push({ benchmark, target: 'bare node https', rps: bare.requestsPerSecond, p50: bare.p50, p90: bare.p90, p99: bare.p99, errors: bare.errors, note: `same bytes; server CPU ${bareCpuPerRequest.toFixed(0)} µs/req` });
       }
     }
   } finally {
-    await stop();
+    await host.stop();
   }
   return rows;
 }

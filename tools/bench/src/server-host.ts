@@ -2,7 +2,8 @@
  * Child-process entry of the benchmarks: hosts the servers under test
  * (our real server, and a bare Node HTTPS server answering the same bytes)
  * so the load driver in the parent does not share their event loop.
- * Reports `{ours, bare, auth}` URLs over IPC, stops on the message 'stop'.
+ * Reports `{ours, bare, auth}` URLs over IPC, answers 'cpu' with its CPU
+ * time so far (`{cpuMicros}`), stops on the message 'stop'.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,12 @@ async function host(): Promise<void> {
     bodies: Object.fromEntries([...bodies].map(([k, v]) => [k, v.toString('utf8')])),
   };
   process.on('message', (message) => {
+    if (message === 'cpu') {
+      // CPU time (user + system, microseconds) this process has used so far.
+      const usage = process.cpuUsage();
+      process.send?.({ cpuMicros: usage.user + usage.system });
+      return;
+    }
     if (message !== 'stop') return;
     void Promise.all([ours.stop(), bare.close()]).then(() => process.exit(0));
   });
