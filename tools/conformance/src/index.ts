@@ -1,0 +1,14 @@
+export { runPythonClient, pythonClientUnavailable, SYSTEM_PYTHON, DRIVER_SCRIPT, type ClientCall, type ClientResult, type ClientTarget } from './python-rapi-client';
+export { runHtools, htoolsMasterArgument, type HtoolsRun } from './htools';
+export { loadRequestScript, REFERENCE_CREDENTIALS, type ScriptRequest, type AuthRole, type AuthMode, type Credentials } from './request-script';
+export { loadRecordedSamples, parseCurlResponse, BUNDLED_SAMPLES_DIR, type RecordedSample } from './recorded-samples';
+export { compareResponses } from './compare-responses';
+export { runDifferential, formatReport, type DifferentialReport, type ReportedDifference } from './differential';
+export { corralTarget, urlTarget } from './corral-target';
+export { samplesTarget } from './samples-target';
+export { netnsTarget, type NetnsReference } from './netns-target';
+export { KNOWN_DIFFERENCES } from './known-differences';
+export type { KnownDifference } from './known-difference';
+export type { Difference, DifferenceKind } from './difference';
+export type { CapturedResponse } from './captured-response';
+export type { TargetServer } from './target-server';
