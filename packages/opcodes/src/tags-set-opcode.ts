@@ -1,0 +1,35 @@
+import { checkTag, GanetiError, MAX_TAGS_PER_OBJECT } from '@corral/model';
+import type { OpcodeDefinition } from './opcode-definition';
+import { ht } from './param-spec';
+import { resolveTagTarget, tagKinds, tagLocks, type TagKind } from './tag-target';
+
+/** The parameters shared by OP_TAGS_SET and OP_TAGS_DEL, in Ganeti's order. */
+export const tagParams = [
+  { name: 'kind', check: ht.oneOf(...tagKinds) },
+  { name: 'tags', check: ht.listOf(ht.string) },
+  { name: 'name', check: ht.maybe(ht.string), default: null },
+] as const;
+
+/** Ganeti's tag checks, in its order: each tag's syntax first. */
+export function validTags(tags: unknown): string[] {
+  return (tags as unknown[]).map((t) => checkTag(t));
+}
+
+/** OP_TAGS_SET: adds tags to the cluster, a node group, node, instance or network. */
+export const tagsSetOpcode: OpcodeDefinition = {
+  id: 'OP_TAGS_SET',
+  params: tagParams,
+  locks: (op) => tagLocks(op.kind as TagKind, op.name as string | null),
+  checkPrereq(op, ctx) {
+    const tags = validTags(op.tags);
+    const { object } = resolveTagTarget(ctx.snapshot, op.kind as TagKind, op.name as string | null);
+    const merged = new Set([...object.tags, ...tags]);
+    if (merged.size > MAX_TAGS_PER_OBJECT) throw new GanetiError('TagError', 'Too many tags');
+  },
+  async exec(op, ctx) {
+    const tags = validTags(op.tags);
+    const { storeKind, object } = resolveTagTarget(ctx.snapshot, op.kind as TagKind, op.name as string | null);
+    const merged = [...new Set([...object.tags, ...tags])];
+    return { result: null, changes: { put: [{ kind: storeKind, object: { ...object, tags: merged } as never }] } };
+  },
+};
