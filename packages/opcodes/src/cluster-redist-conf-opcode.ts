@@ -8,6 +8,7 @@ import type { OpcodeDefinition } from './opcode-definition';
  */
 export const clusterRedistConfOpcode: OpcodeDefinition = {
   id: 'OP_CLUSTER_REDIST_CONF',
+  touchesNodes: true,
   params: [],
   locks: () => [{ level: 'cluster', name: 'cluster', mode: 'shared' }],
   checkPrereq(_op, ctx) {

@@ -17,6 +17,13 @@ export interface OpcodeDefinition {
   readonly params: readonly ParamSpec[];
   /** Parameter whose value appears in the summary, `INSTANCE_REBOOT(name)`. */
   readonly summaryField?: string;
+  /**
+   * True when the opcode acts on nodes (through the runner), not only on the
+   * configuration: its `running` status is then made durable before `exec`,
+   * so that a restart never runs it twice. Config-only opcodes commit their
+   * changes atomically with their final status and need no such step.
+   */
+  readonly touchesNodes: boolean;
   /** The locks to hold for the whole opcode, from its parameters. */
   locks(op: OpInput, snapshot: ConfigSnapshot): LockRequest[];
   /** Raises a classified GanetiError when the opcode cannot run. */

@@ -13,6 +13,7 @@ function checkPresent(current: readonly string[], wanted: readonly string[]): vo
 /** OP_TAGS_DEL: removes tags; every one of them must be present. */
 export const tagsDelOpcode: OpcodeDefinition = {
   id: 'OP_TAGS_DEL',
+  touchesNodes: false,
   params: tagParams,
   locks: (op) => tagLocks(op.kind as TagKind, op.name as string | null),
   checkPrereq(op, ctx) {

@@ -18,6 +18,7 @@ export function validTags(tags: unknown): string[] {
 /** OP_TAGS_SET: adds tags to the cluster, a node group, node, instance or network. */
 export const tagsSetOpcode: OpcodeDefinition = {
   id: 'OP_TAGS_SET',
+  touchesNodes: false,
   params: tagParams,
   locks: (op) => tagLocks(op.kind as TagKind, op.name as string | null),
   checkPrereq(op, ctx) {

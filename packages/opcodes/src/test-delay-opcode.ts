@@ -27,6 +27,7 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
  */
 export const testDelayOpcode: OpcodeDefinition = {
   id: 'OP_TEST_DELAY',
+  touchesNodes: true,
   summaryField: 'duration',
   params: [
     { name: 'duration', check: ht.nonNegative },
