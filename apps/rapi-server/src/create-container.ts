@@ -2,6 +2,8 @@ import { Container } from 'inversify';
 import { Logger, ServerSettings } from '@corral/contracts';
 import { storeModule } from '@corral/store';
 import { rapiModule } from '@corral/rapi';
+import { opcodesModule } from '@corral/opcodes';
+import { jobsModule } from '@corral/jobs';
 
 /**
  * The composition root: one container built from every package's
@@ -11,6 +13,6 @@ export async function createContainer(settings: ServerSettings, logger: Logger):
   const container = new Container();
   container.bind<ServerSettings>(ServerSettings).toConstantValue(settings);
   container.bind<Logger>(Logger).toConstantValue(logger);
-  await container.load(storeModule, rapiModule);
+  await container.load(storeModule, opcodesModule, jobsModule, rapiModule);
   return container;
 }

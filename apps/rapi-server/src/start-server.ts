@@ -5,6 +5,7 @@ import { Logger, ServerSettings } from '@corral/contracts';
 import { CORRAL_VERSION, GANETI_COMPAT_VERSION } from '@corral/model';
 import { createHttpApp, startHttpServer, type Route, type RunningHttpServer } from '@corral/http';
 import { RapiRoutes } from '@corral/rapi';
+import { JobQueue } from '@corral/jobs';
 import { ConfigStore, SqliteDatabase, type SqliteHandle } from '@corral/store';
 import { ConsoleLogger } from './console-logger';
 import { createContainer } from './create-container';
@@ -34,6 +35,8 @@ export async function startServer(settings: ServerSettings, logger: Logger = new
   const cluster = await ensureEmbeddedCluster(container.get<ConfigStore>(ConfigStore), settings.dataDir);
   if (cluster.created) logger.info(`Initialised cluster ${cluster.clusterName} with master node ${cluster.masterNode} in ${settings.dataDir}`);
   const generatedCredentials = ensureUsersFile(settings.usersFile);
+  const jobs = container.get<JobQueue>(JobQueue);
+  await jobs.start();
 
   const tls = settings.ssl
     ? await ensureTlsMaterial(settings.sslKeyPath, settings.sslCertPath, join(settings.dataDir, 'rapi.pem'))
@@ -57,6 +60,7 @@ export async function startServer(settings: ServerSettings, logger: Logger = new
     generatedCredentials,
     close: async () => {
       await http.close();
+      await jobs.stop();
       container.get<SqliteHandle>(SqliteDatabase).close();
     },
   };
