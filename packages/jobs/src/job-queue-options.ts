@@ -6,6 +6,8 @@ export interface JobQueueOptions {
   readonly maxRunning?: number;
   /** Finished jobs older than this are archived automatically (Ganeti's watcher: 6 h). */
   readonly archiveAgeMs?: number;
+  /** Archived jobs kept (found by id); older ones are deleted. */
+  readonly maxArchived?: number;
   /** How often the archiver looks. */
   readonly archiveIntervalMs?: number;
   /** Wall clock in epoch milliseconds. */

@@ -254,7 +254,7 @@ describe('JobQueue', () => {
   });
 
   describe('when the queue is full', () => {
-    it('refuses submissions with JobQueueFull until jobs are archived', async () => {
+    it('refuses submissions with JobQueueFull while the jobs are unfinished, and archives finished ones to make room', async () => {
       await h.close();
       rmSync(dir, { recursive: true, force: true });
       dir = mkdtempSync(join(tmpdir(), 'corral-jobs-'));
@@ -262,10 +262,19 @@ describe('JobQueue', () => {
       const id = await h.queue.submit([tagSet(['one'])]);
       await expect(h.queue.submit([tagSet(['two'])])).rejects.toMatchObject({ ganetiName: 'JobQueueFull', message: 'Job queue is full, needs archiving' });
       await finished(h.queue, id);
+      expect(await h.queue.submit([tagSet(['two'])])).toBe(2);
+      expect(h.queue.list()).toEqual([2]);
+      expect(h.queue.fields(id, ['status', 'archived'])).toEqual(['success', true]);
+    });
+  });
+
+  describe('when finished jobs grow old', () => {
+    it('archives them: they leave the list and are still found by id', async () => {
+      const id = await h.queue.submit([tagSet(['old-job'])]);
+      await finished(h.queue, id);
       expect(await h.queue.archiveOld(0)).toBe(1);
       expect(h.queue.list()).toEqual([]);
       expect(h.queue.fields(id, ['status', 'archived'])).toEqual(['success', true]);
-      expect(await h.queue.submit([tagSet(['two'])])).toBe(2);
     });
   });
 

@@ -56,6 +56,9 @@ export class JobQueue {
   private readonly now: () => number;
   private nextId = 1;
   private live = 0;
+  /** Archived job ids, oldest first; beyond `maxArchived` they are forgotten entirely. */
+  private readonly archivedIds: number[] = [];
+  private readonly maxArchived: number;
   private admitted = 0;
   private started = false;
   private stopped = false;
@@ -75,6 +78,7 @@ export class JobQueue {
     this.archiveAgeMs = options?.archiveAgeMs ?? 6 * 3600 * 1000;
     this.archiveIntervalMs = options?.archiveIntervalMs ?? 60_000;
     this.now = options?.now ?? Date.now;
+    this.maxArchived = options?.maxArchived ?? 50_000;
   }
 
   /** Loads the stored jobs, settles those a crash interrupted, and starts scheduling. */
@@ -86,7 +90,10 @@ export class JobQueue {
     for (const s of stored) {
       const entry: Entry = { data: s.data as JobData, archived: s.archived, cancel: new AbortController(), admitted: false, listeners: new Set() };
       this.jobs.set(s.id, entry);
-      if (s.archived) continue;
+      if (s.archived) {
+        this.archivedIds.push(s.id);
+        continue;
+      }
       this.live++;
       const status = this.status(entry);
       if (isFinalized(status)) continue;
@@ -125,6 +132,7 @@ export class JobQueue {
         throw GanetiError.prereq(`Opcode ${index} has invalid priority ${String(op.priority)}, allowed are [-10, 0, 10]`, 'wrong_input');
       }
     });
+    if (this.live >= this.maxJobs) this.makeRoom();
     if (this.live >= this.maxJobs) throw new GanetiError('JobQueueFull', 'Job queue is full, needs archiving');
     const id = this.nextId++;
     const received = toJobTimestamp(this.now());
@@ -267,12 +275,38 @@ export class JobQueue {
       const end = entry.data.end_ts;
       if (entry.archived || !end || !isFinalized(this.status(entry))) continue;
       if (end[0] * 1000 + end[1] / 1000 > limit) continue;
-      entry.archived = true;
-      this.live--;
-      saves.push(this.track(this.store.save({ id: entry.data.id, archived: true, data: entry.data })));
+      saves.push(this.archiveEntry(entry));
     }
     await Promise.all(saves);
     return saves.length;
+  }
+
+  /**
+   * A full queue first archives its oldest finished jobs (down to 90 % of
+   * the limit) instead of refusing work until the periodic archiver runs;
+   * only a queue full of unfinished jobs answers JobQueueFull.
+   */
+  private makeRoom(): void {
+    const target = Math.floor(this.maxJobs * 0.9);
+    const finished = [...this.jobs.values()].filter((e) => !e.archived && isFinalized(this.status(e)));
+    for (const entry of finished) {
+      if (this.live <= target) break;
+      this.archiveEntry(entry);
+    }
+  }
+
+  private archiveEntry(entry: Entry): Promise<void> {
+    entry.archived = true;
+    this.live--;
+    this.archivedIds.push(entry.data.id);
+    const saved = this.track(this.store.save({ id: entry.data.id, archived: true, data: entry.data }));
+    saved.catch((error: unknown) => this.logger.warn(`Could not archive job ${entry.data.id}: ${String(error)}`));
+    if (this.archivedIds.length > this.maxArchived) {
+      const dropped = this.archivedIds.splice(0, this.archivedIds.length - this.maxArchived);
+      for (const id of dropped) this.jobs.delete(id);
+      void this.track(this.store.purgeArchived(dropped)).catch(() => undefined);
+    }
+    return saved;
   }
 
   private status(entry: Entry): JobStatus {

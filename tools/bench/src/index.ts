@@ -1,0 +1,2 @@
+export { runJobThroughput, type JobThroughputOptions, type JobThroughputResult } from './job-throughput';
+export { percentile } from './percentile';
