@@ -157,6 +157,25 @@ describe('jobs and tags over RAPI', () => {
   }
 
   describe('when waiting on a job', () => {
+    it('answers the long poll within 50 ms of the job logging a message', async () => {
+      const queue = server.container.get<JobQueue>(JobQueue);
+      const opcodes = server.container.get<OpcodeRegistry>(OpcodeRegistry);
+      const id = await queue.submit([opcodes.build('OP_TEST_DELAY', { duration: 0.3, repeat: 2 })]);
+      let entries: [number, [number, number], string, string][] = [];
+      let answeredAt = 0;
+      while (entries.length === 0) {
+        const [status] = queue.fields(id, ['status'])!;
+        const res = await call('GET', `/2/jobs/${id}/wait`, { fields: ['status'], previous_job_info: [status], previous_log_serial: 0 });
+        answeredAt = Date.now();
+        entries = (res.json as { log_entries: typeof entries }).log_entries;
+      }
+      const [, [sec, usec], type, message] = entries[0]!;
+      expect([type, message]).toEqual(['message', 'Test delay iteration 0/2']);
+      expect(answeredAt - (sec * 1000 + usec / 1000)).toBeLessThan(50);
+      await settled(id);
+    });
+
+
     it('requires a dict body with a fields list', async () => {
       const id = (await call('PUT', '/2/tags?tag=w')).json as number;
       const res = await call('GET', `/2/jobs/${id}/wait`, { fields: 'status' });

@@ -253,6 +253,30 @@ describe('JobQueue', () => {
     });
   });
 
+  describe('when jobs have priorities', () => {
+    it('admits the higher priority (lower number) first', async () => {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(join(tmpdir(), 'corral-jobs-'));
+      h = await open(dir, { maxRunning: 1 });
+      const blocker = await h.queue.submit([delay(0.1, { no_locks: true })]);
+      const low = await h.queue.submit([tagSet(['low'], { priority: 10 })]);
+      const high = await h.queue.submit([tagSet(['high'], { priority: -10 })]);
+      await Promise.all([blocker, low, high].map((id) => finished(h.queue, id)));
+      const [[lowStart]] = h.queue.fields(low, ['opstart']) as [[unknown]];
+      const [[highEnd]] = h.queue.fields(high, ['opend']) as [[unknown]];
+      expect(ms(lowStart)).toBeGreaterThanOrEqual(ms(highEnd));
+      expect((await h.config.snapshot()).findByName('instance', 'inst1')!.tags).toEqual(['old', 'high', 'low']);
+    });
+
+    it('refuses a priority outside -10, 0 and 10 at submission', async () => {
+      await expect(h.queue.submit([tagSet(['p'], { priority: 5 })])).rejects.toMatchObject({
+        message: 'Opcode 0 has invalid priority 5, allowed are [-10, 0, 10]',
+        classification: 'wrong_input',
+      });
+    });
+  });
+
   describe('when the queue is full', () => {
     it('refuses submissions with JobQueueFull while the jobs are unfinished, and archives finished ones to make room', async () => {
       await h.close();
