@@ -11,3 +11,4 @@ export * from './ganeti-versions';
 export type { Instance, AdminState, Disk, Nic } from './instance';
 export type { OsDefinition } from './os-definition';
 export type { Network } from './network';
+export { instanceStatus, type InstanceStatus, type ObservedInstance } from './instance-status';
