@@ -1,4 +1,5 @@
-export { JobQueue, encodeJobError } from './job-queue';
+export { JobQueue } from './job-queue';
+export { encodeJobError } from './encode-job-error';
 export { JobQueueOptions } from './job-queue-options';
 export { LockManager } from './lock-manager';
 export { deriveJobStatus, isFinalized, finalizedStatuses, type JobStatus } from './job-status';

@@ -1,8 +1,9 @@
 import { inject, injectable, optional } from 'inversify';
 import { Logger } from '@corral/contracts';
-import { GanetiError, isGanetiError } from '@corral/model';
+import { GanetiError } from '@corral/model';
 import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput } from '@corral/opcodes';
 import { ConfigStore, JobStore, type ConfigChanges } from '@corral/store';
+import { encodeJobError } from './encode-job-error';
 import type { JobChange } from './job-change';
 import type { JobData, LogEntry, OpState } from './job-data';
 import { jobField } from './job-fields';
@@ -26,12 +27,6 @@ interface Entry {
   /** Admitted by the scheduler (waiting for locks or running). */
   admitted: boolean;
   readonly listeners: Set<() => void>;
-}
-
-/** Ganeti's encoding of a failure in a job result: `[ErrorName, args]`. */
-export function encodeJobError(error: unknown): unknown {
-  if (isGanetiError(error)) return error.toJobResult();
-  return ['OpExecError', [error instanceof Error ? error.message : String(error)]];
 }
 
 /**

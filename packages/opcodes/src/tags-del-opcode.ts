@@ -1,7 +1,7 @@
 import { GanetiError } from '@corral/model';
 import type { OpcodeDefinition } from './opcode-definition';
 import { resolveTagTarget, tagLocks, type TagKind } from './tag-target';
-import { tagParams, validTags } from './tags-set-opcode';
+import { tagParams, validTags } from './tag-params';
 
 /** Ganeti's refusal when some tags to delete are absent: `Tag(s) 'a', 'b' not found`. */
 function checkPresent(current: readonly string[], wanted: readonly string[]): void {

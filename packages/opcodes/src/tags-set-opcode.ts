@@ -1,19 +1,7 @@
-import { checkTag, GanetiError, MAX_TAGS_PER_OBJECT } from '@corral/model';
+import { GanetiError, MAX_TAGS_PER_OBJECT } from '@corral/model';
 import type { OpcodeDefinition } from './opcode-definition';
-import { ht } from './param-spec';
-import { resolveTagTarget, tagKinds, tagLocks, type TagKind } from './tag-target';
-
-/** The parameters shared by OP_TAGS_SET and OP_TAGS_DEL, in Ganeti's order. */
-export const tagParams = [
-  { name: 'kind', check: ht.oneOf(...tagKinds) },
-  { name: 'tags', check: ht.listOf(ht.string) },
-  { name: 'name', check: ht.maybe(ht.string), default: null },
-] as const;
-
-/** Ganeti's tag checks, in its order: each tag's syntax first. */
-export function validTags(tags: unknown): string[] {
-  return (tags as unknown[]).map((t) => checkTag(t));
-}
+import { tagParams, validTags } from './tag-params';
+import { resolveTagTarget, tagLocks, type TagKind } from './tag-target';
 
 /** OP_TAGS_SET: adds tags to the cluster, a node group, node, instance or network. */
 export const tagsSetOpcode: OpcodeDefinition = {

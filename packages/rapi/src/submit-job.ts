@@ -1,7 +1,7 @@
 import { HttpError, type RouteRequest } from '@corral/http';
 import { isGanetiError } from '@corral/model';
 import { pythonErrorText } from '@corral/opcodes';
-import { ganetiErrorToHttp } from './ganeti-error-status';
+import { ganetiErrorToHttp } from './ganeti-error-to-http';
 import type { RapiServices } from './rapi-services';
 
 /** One opcode to submit: its id and its fields (static ones from the URL and query included). */
