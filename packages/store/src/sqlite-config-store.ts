@@ -25,8 +25,18 @@ export class SqliteConfigStore implements ConfigStore {
         'ON CONFLICT (kind, uuid) DO UPDATE SET name = excluded.name, data = excluded.data',
     );
     this.remove = db.prepare('DELETE FROM config_objects WHERE kind = ? AND uuid = ?');
-    const rows = db.prepare('SELECT kind, data FROM config_objects').all() as { kind: ConfigKind; data: string }[];
-    this.current = new ConfigSnapshot(rows.map((r) => ({ kind: r.kind, object: JSON.parse(r.data) })));
+    this.current = this.load();
+  }
+
+  /** Drops staged changes that never reached the disk: the view becomes the database's again. */
+  reloadSync(): ConfigSnapshot {
+    this.current = this.load();
+    return this.current;
+  }
+
+  private load(): ConfigSnapshot {
+    const rows = this.db.prepare('SELECT kind, data FROM config_objects').all() as { kind: ConfigKind; data: string }[];
+    return new ConfigSnapshot(rows.map((r) => ({ kind: r.kind, object: JSON.parse(r.data) })));
   }
 
   async snapshot(): Promise<ConfigSnapshot> {

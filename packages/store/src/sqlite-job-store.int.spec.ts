@@ -48,6 +48,16 @@ describe('SqliteJobStore', () => {
     });
   });
 
+  describe('when the transaction fails', () => {
+    it('rejects every save of the batch and drops their staged config changes', async () => {
+      db.exec('CREATE TRIGGER refuse BEFORE INSERT ON jobs BEGIN SELECT RAISE(ABORT, "disk trouble"); END');
+      const saved = jobs.save({ id: 1, archived: false, data: {} }, { put: [{ kind: 'nodegroup', object: group('g2') }] });
+      expect((await config.snapshot()).findByName('nodegroup', 'g2')).toBeDefined();
+      await expect(saved).rejects.toThrow('disk trouble');
+      expect((await config.snapshot()).findByName('nodegroup', 'g2')).toBeUndefined();
+    });
+  });
+
   describe('when archived jobs are purged', () => {
     it('deletes only archived rows', async () => {
       await Promise.all([jobs.save({ id: 1, archived: true, data: {} }), jobs.save({ id: 2, archived: false, data: {} })]);

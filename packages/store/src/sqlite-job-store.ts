@@ -96,6 +96,8 @@ export class SqliteJobStore implements JobStore {
         for (const item of batch) item.write();
       })();
     } catch (error) {
+      // the staged config changes of this batch are not on disk: forget them
+      this.config.reloadSync();
       for (const item of batch) item.reject(error);
       return;
     }
