@@ -236,11 +236,25 @@ describe('JobQueue', () => {
   });
 
   describe('when jobs depend on others', () => {
-    it('fails a job whose dependency failed, and cancels one whose dependency was canceled', async () => {
+    it('fails a job whose dependency failed', async () => {
       const bad = await h.queue.submit([tagSet(['x y'])]);
       const dependent = await h.queue.submit([tagSet(['d'], { depends: [[bad, ['success']]] })]);
       expect(await finished(h.queue, dependent)).toBe('error');
       expect(h.queue.fields(dependent, ['opresult'])).toEqual([[['OpExecError', [`Dependency error: job ${bad} finished with status 'error', not one of 'success'`]]]]);
+    });
+
+    it('cancels a job whose dependency was canceled while queued', async () => {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(join(tmpdir(), 'corral-jobs-'));
+      h = await open(dir, { maxRunning: 1 });
+      const blocker = await h.queue.submit([delay(0.1, { no_locks: true })]);
+      const dep = await h.queue.submit([tagSet(['dep'])]);
+      const dependent = await h.queue.submit([tagSet(['dependent'], { depends: [[dep, ['success']]] })]);
+      expect(await h.queue.cancel(dep)).toEqual([true, `Job ${dep} canceled`]);
+      expect(await finished(h.queue, dependent)).toBe('canceled');
+      expect(h.queue.fields(dependent, ['opresult'])).toEqual([[`Dependency job ${dep} was canceled`]]);
+      await finished(h.queue, blocker);
     });
 
     it('runs a job only after the one it depends on', async () => {

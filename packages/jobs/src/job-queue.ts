@@ -202,6 +202,7 @@ export class JobQueue {
       this.queued = this.queued.filter((e) => e !== entry);
       entry.cancel.abort();
       await this.finishCanceled(entry);
+      this.pump(); // jobs depending on it can now be decided
       return [true, `Job ${id} canceled`];
     }
     if (status === 'queued' || status === 'waiting') {
