@@ -4,6 +4,8 @@ import { contractsModule, Logger, ServerSettings } from '@corral/contracts';
 import { storeModule } from '@corral/store';
 import { rapiModule } from '@corral/rapi';
 import { authModule } from '@corral/auth';
+import { opcodesModule } from '@corral/opcodes';
+import { jobsModule } from '@corral/jobs';
 import { discoverPlugins } from './discover-plugins';
 import { loadPlugins } from './load-plugins';
 import { PluginReports } from './plugin-report';
@@ -22,7 +24,7 @@ export async function createContainer(settings: ServerSettings, logger: Logger, 
   const container = new Container();
   container.bind<ServerSettings>(ServerSettings).toConstantValue(settings);
   container.bind<Logger>(Logger).toConstantValue(logger);
-  await container.load(storeModule, rapiModule, authModule, contractsModule);
+  await container.load(storeModule, opcodesModule, jobsModule, rapiModule, authModule, contractsModule);
   const reports = await loadPlugins(container, discoverPlugins(SERVER_PACKAGE_DIR, settings.pluginDirs));
   container.bind<PluginReports>(PluginReports).toConstantValue(reports);
   if (extraModules.length > 0) await container.load(...extraModules);

@@ -6,6 +6,7 @@ import { CORRAL_VERSION, GANETI_COMPAT_VERSION } from '@corral/model';
 import { createHttpApp, startHttpServer, type Route, type RunningHttpServer } from '@corral/http';
 import { RapiRoutes } from '@corral/rapi';
 import { Authenticator } from '@corral/auth';
+import { JobQueue } from '@corral/jobs';
 import { ConfigStore, SqliteDatabase, type SqliteHandle } from '@corral/store';
 import { ConsoleLogger } from './console-logger';
 import { createContainer } from './create-container';
@@ -45,6 +46,8 @@ export async function startServer(
   if (cluster.created) logger.info(`Initialised cluster ${cluster.clusterName} with master node ${cluster.masterNode} in ${settings.dataDir}`);
   const generatedCredentials = ensureUsersFile(settings.usersFile);
   const authenticator = container.get<Authenticator>(Authenticator);
+  const jobs = container.get<JobQueue>(JobQueue);
+  await jobs.start();
 
   const tls = settings.ssl
     ? await ensureTlsMaterial(settings.sslKeyPath, settings.sslCertPath, join(settings.dataDir, 'rapi.pem'))
@@ -77,6 +80,7 @@ export async function startServer(
     close: async () => {
       authenticator.stop();
       await http.close();
+      await jobs.stop();
       container.get<SqliteHandle>(SqliteDatabase).close();
     },
   };

@@ -8,3 +8,7 @@ export { nodeRoleLetter, type Node, type NodeRoleLetter } from './node';
 export * from './cluster-defaults';
 export { createCluster, type ClusterInitOptions } from './create-cluster';
 export * from './ganeti-versions';
+export type { Instance, AdminState, Disk, Nic } from './instance';
+export type { OsDefinition } from './os-definition';
+export type { Network } from './network';
+export { instanceStatus, type InstanceStatus, type ObservedInstance } from './instance-status';

@@ -1,1 +1,12 @@
-export {};
+export type { LockLevel, LockMode, LockRequest } from './lock-request';
+export type { OpContext } from './op-context';
+export type { OpOutcome } from './op-outcome';
+export { ht, type ParamSpec } from './param-spec';
+export type { OpcodeDefinition, OpInput } from './opcode-definition';
+export { commonParams } from './common-params';
+export { OpcodeRegistry, OpcodeDefinitions } from './opcode-registry';
+export { opcodeClassName } from './opcode-class-name';
+export { pythonErrorText, pythonStringRepr } from './python-error-text';
+export { tagKinds, type TagKind } from './tag-target';
+export { builtinOpcodes } from './builtin-opcodes';
+export { opcodesModule } from './opcodes-module';

@@ -1,4 +1,6 @@
 import { inject, injectable } from 'inversify';
+import { JobQueue } from '@corral/jobs';
+import { OpcodeRegistry } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
 
 /**
@@ -7,5 +9,9 @@ import { ConfigStore } from '@corral/store';
  */
 @injectable()
 export class RapiServices {
-  constructor(@inject(ConfigStore) readonly config: ConfigStore) {}
+  constructor(
+    @inject(ConfigStore) readonly config: ConfigStore,
+    @inject(JobQueue) readonly jobs: JobQueue,
+    @inject(OpcodeRegistry) readonly opcodes: OpcodeRegistry,
+  ) {}
 }

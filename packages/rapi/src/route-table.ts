@@ -2,9 +2,19 @@ import type { RapiRow } from './rapi-row';
 import { rootRows } from './resources/root-resources';
 import { featuresRows } from './resources/features-resource';
 import { infoRows } from './resources/info-resource';
+import { jobsRows } from './resources/jobs-resources';
+import { tagsRows } from './resources/tags-resources';
+import { redistributeConfigRows } from './resources/redistribute-config-resource';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
  * means adding its rows here.
  */
-export const rapiRouteTable: readonly RapiRow[] = [...rootRows, ...featuresRows, ...infoRows];
+export const rapiRouteTable: readonly RapiRow[] = [
+  ...rootRows,
+  ...featuresRows,
+  ...infoRows,
+  ...jobsRows,
+  ...tagsRows,
+  ...redistributeConfigRows,
+];

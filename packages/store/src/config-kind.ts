@@ -1,4 +1,4 @@
-import type { Cluster, Node, NodeGroup } from '@corral/model';
+import type { Cluster, Instance, Network, Node, NodeGroup, OsDefinition } from '@corral/model';
 
 /**
  * The kinds of configuration object the store keeps, and the type of each.
@@ -8,8 +8,11 @@ export interface ConfigKinds {
   cluster: Cluster;
   nodegroup: NodeGroup;
   node: Node;
+  instance: Instance;
+  network: Network;
+  os: OsDefinition;
 }
 
 export type ConfigKind = keyof ConfigKinds;
 
-export const configKinds: readonly ConfigKind[] = ['cluster', 'nodegroup', 'node'];
+export const configKinds: readonly ConfigKind[] = ['cluster', 'nodegroup', 'node', 'instance', 'network', 'os'];

@@ -6,3 +6,6 @@ export { openSqliteDatabase, type Migration, type SqliteHandle } from './sqlite-
 export { SqliteConfigStore } from './sqlite-config-store';
 export { SqliteDatabase, SqliteMigrations } from './store-tokens';
 export { storeModule, DATABASE_FILE } from './store-module';
+export { JobStore } from './job-store';
+export type { StoredJob } from './stored-job';
+export { SqliteJobStore, jobsMigration } from './sqlite-job-store';

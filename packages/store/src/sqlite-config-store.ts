@@ -25,8 +25,18 @@ export class SqliteConfigStore implements ConfigStore {
         'ON CONFLICT (kind, uuid) DO UPDATE SET name = excluded.name, data = excluded.data',
     );
     this.remove = db.prepare('DELETE FROM config_objects WHERE kind = ? AND uuid = ?');
-    const rows = db.prepare('SELECT kind, data FROM config_objects').all() as { kind: ConfigKind; data: string }[];
-    this.current = new ConfigSnapshot(rows.map((r) => ({ kind: r.kind, object: JSON.parse(r.data) })));
+    this.current = this.load();
+  }
+
+  /** Drops staged changes that never reached the disk: the view becomes the database's again. */
+  reloadSync(): ConfigSnapshot {
+    this.current = this.load();
+    return this.current;
+  }
+
+  private load(): ConfigSnapshot {
+    const rows = this.db.prepare('SELECT kind, data FROM config_objects').all() as { kind: ConfigKind; data: string }[];
+    return new ConfigSnapshot(rows.map((r) => ({ kind: r.kind, object: JSON.parse(r.data) })));
   }
 
   async snapshot(): Promise<ConfigSnapshot> {
@@ -43,6 +53,25 @@ export class SqliteConfigStore implements ConfigStore {
    * queue does, so a job's status and its config changes land together).
    */
   commitSync(changes: ConfigChanges): ConfigSnapshot {
+    const { puts, removes } = this.stamp(changes);
+    this.db.transaction(() => this.writeRows(puts, removes))();
+    this.current = this.current.withChanges(puts, removes);
+    return this.current;
+  }
+
+  /**
+   * Applies the changes to the in-memory view now and returns the writer of
+   * their rows, to be run inside a later transaction (group commit: the job
+   * queue batches many jobs' rows into one fsync). The caller must not
+   * report the change as done before that transaction committed.
+   */
+  stageSync(changes: ConfigChanges): () => void {
+    const { puts, removes } = this.stamp(changes);
+    this.current = this.current.withChanges(puts, removes);
+    return () => this.writeRows(puts, removes);
+  }
+
+  private stamp(changes: ConfigChanges): { puts: { kind: ConfigKind; object: Stamped }[]; removes: readonly { kind: ConfigKind; uuid: string }[] } {
     const now = this.now();
     const puts = (changes.put ?? []).map(({ kind, object }) => {
       const previous = this.current.get(kind, object.uuid) as Stamped | undefined;
@@ -54,12 +83,11 @@ export class SqliteConfigStore implements ConfigStore {
       };
       return { kind, object: stamped };
     });
-    const removes = changes.remove ?? [];
-    this.db.transaction(() => {
-      for (const { kind, object } of puts) this.upsert.run(kind, object.uuid, object.name ?? null, JSON.stringify(object));
-      for (const { kind, uuid } of removes) this.remove.run(kind, uuid);
-    })();
-    this.current = this.current.withChanges(puts, removes);
-    return this.current;
+    return { puts, removes: changes.remove ?? [] };
+  }
+
+  private writeRows(puts: readonly { kind: ConfigKind; object: Stamped }[], removes: readonly { kind: ConfigKind; uuid: string }[]): void {
+    for (const { kind, object } of puts) this.upsert.run(kind, object.uuid, object.name ?? null, JSON.stringify(object));
+    for (const { kind, uuid } of removes) this.remove.run(kind, uuid);
   }
 }

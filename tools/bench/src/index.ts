@@ -6,3 +6,4 @@ export { runRapiBasicsBench, GANETI_P50_NEW_CONNECTION_MS, type RapiBasicsOption
 export { pendingBenchRows } from './pending-benches';
 export { runStartupBench, residentMiB } from './startup-bench';
 export { runInstancesBulkBench, BULK_SIZES, type InstanceSeeder } from './instances-bulk-bench';
+export { runJobThroughput, type JobThroughputOptions, type JobThroughputResult } from './job-throughput';

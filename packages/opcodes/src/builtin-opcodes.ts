@@ -1,0 +1,8 @@
+import { clusterRedistConfOpcode } from './cluster-redist-conf-opcode';
+import type { OpcodeDefinition } from './opcode-definition';
+import { tagsDelOpcode } from './tags-del-opcode';
+import { tagsSetOpcode } from './tags-set-opcode';
+import { testDelayOpcode } from './test-delay-opcode';
+
+/** The opcodes this package implements; other packages contribute theirs through OpcodeDefinitions. */
+export const builtinOpcodes: readonly OpcodeDefinition[] = [tagsSetOpcode, tagsDelOpcode, clusterRedistConfOpcode, testDelayOpcode];
