@@ -115,6 +115,7 @@ describe('jobs and tags over RAPI', () => {
       expect(reason).toEqual([
         ['gnt:user', 'because'],
         ['gnt:library:rlib2:tags', ''],
+        ['corral:user', 'corral'],
         ['gnt:opcode:tags_set', `job=${id};index=0`],
       ]);
     });
