@@ -12,3 +12,5 @@ export type { Instance, AdminState, Disk, Nic } from './instance';
 export type { OsDefinition } from './os-definition';
 export type { Network } from './network';
 export { instanceStatus, type InstanceStatus, type ObservedInstance } from './instance-status';
+export { fillParams, effectiveBeparams, effectiveHvparams, effectiveOsparams, effectiveNicparams, effectiveNdparams } from './fill-params';
+export { AddressPool, parseIpv4Network } from './network-pool';
