@@ -85,24 +85,6 @@ describe('corral CLI against the real server', () => {
       expect(r.err + r.out).not.toContain(server.writeAuth.split(':')[1]);
     });
   });
-});
-
-describe('corral CLI following jobs', () => {
-  let server: TestServer;
-  let dir: TempDir;
-  let env: Record<string, string | undefined>;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    dir = makeTempDir();
-    const [user, password] = server.writeAuth.split(':');
-    writeFileSync(join(dir.path, 'password'), password);
-    env = { HOME: dir.path, CORRAL_SERVER: server.url, CORRAL_USER: user, CORRAL_PASSWORD_FILE: join(dir.path, 'password'), CORRAL_INSECURE: '1' };
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
-  });
 
   describe('when a job succeeds', () => {
     it('shows the log and the outcome, exits 0, and the change is visible', async () => {
