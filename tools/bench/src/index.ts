@@ -11,7 +11,6 @@ export { runInstancesBulkBench, BULK_SIZES, BULK_PENDING_NOTE, bulkNodeCount } f
 export {
   runJobThroughput,
   jobThroughputRows,
-  memoryTrend,
   GANETI_JOBS_PER_SECOND,
   GANETI_SUBMIT_TO_SUCCESS_MS,
   type JobThroughputOptions,
@@ -20,3 +19,5 @@ export {
 export { runWaitWakeupBench } from './wait-wakeup-bench';
 export { wakeupLatencyMs, statusChangeMs, type JobChangeTimes, type WaitAnswer } from './wakeup-sample';
 export { jsonCall, benchAgent, type JsonAnswer } from './json-call';
+export { memoryTrend, formatMemoryTrend, MEMORY_SAMPLE_INTERVAL_MS, type MemoryTrend } from './memory-trend';
+export { runReadLoadMemoryBench } from './read-load-memory-bench';

@@ -4,6 +4,7 @@ import type { BenchRow } from './bench-row';
 import { startBuiltServer } from './built-server';
 import { benchAgent, jsonCall } from './json-call';
 import { percentile } from './latency-stats';
+import { formatMemoryTrend, memoryTrend, MEMORY_SAMPLE_INTERVAL_MS } from './memory-trend';
 
 /** Ganeti 3.0.2's tag-job figures (reference PERFORMANCE.md): jobs/s and median submit -> success. */
 export const GANETI_JOBS_PER_SECOND = 1.08;
@@ -32,7 +33,8 @@ export interface JobThroughputResult {
   readonly p90: number;
   readonly p99: number;
   /**
-   * The server's resident memory (MiB) sampled every 500 ms during the run,
+   * The server's resident memory (MiB) sampled every 500 ms during the run
+   * and once at its end,
    * only when this run started the server (unknown for `url`).
    */
   readonly rssSamplesMiB: readonly number[];
@@ -66,7 +68,7 @@ export async function runJobThroughput(options: JobThroughputOptions): Promise<J
     ? { url: started.url, auth: started.generatedAuth ?? '', rss: () => started.rssMiB() }
     : { url: options.url!, auth: options.auth ?? '', rss: () => NaN };
   const rssSamplesMiB: number[] = [];
-  const sampler = started ? setInterval(() => rssSamplesMiB.push(server.rss()), 500) : undefined;
+  const sampler = started ? setInterval(() => rssSamplesMiB.push(server.rss()), MEMORY_SAMPLE_INTERVAL_MS) : undefined;
   try {
     const latencies: number[] = [];
     let failed = 0;
@@ -123,23 +125,16 @@ export function jobThroughputRows(r: JobThroughputResult): BenchRow[] {
         `Ganeti submit->success ${GANETI_SUBMIT_TO_SUCCESS_MS / 1000} s = ${(GANETI_SUBMIT_TO_SUCCESS_MS / r.p50).toFixed(0)}x our p50`,
     },
   ];
-  const flat = memoryTrend(r.rssSamplesMiB);
-  if (flat)
+  const trend = memoryTrend(r.rssSamplesMiB);
+  if (trend) {
+    const perJob = ((trend.endMiB - trend.startMiB) * 1024) / Math.max(1, r.jobs);
     rows.push({
-      benchmark: `memory under sustained load (the job run above)`,
+      benchmark: 'memory under sustained load (the job run above)',
       target: 'corral',
-      note: `server RSS ${flat.startMiB.toFixed(0)} MiB after 1 s -> ${flat.endMiB.toFixed(0)} MiB at the end (${flat.changePercent >= 0 ? '+' : ''}${flat.changePercent.toFixed(0)}%), peak ${flat.peakMiB.toFixed(0)} MiB, ${r.rssSamplesMiB.length} samples`,
+      note: `${formatMemoryTrend(trend, r.rssSamplesMiB.length)}; ${perJob.toFixed(1)} KiB per job run (the queue keeps finished jobs in memory)`,
     });
+  }
   return rows;
-}
-
-/** Start (the sample after the first second, 500 ms apart), end and peak of memory samples; undefined when too few. */
-export function memoryTrend(samples: readonly number[]): { startMiB: number; endMiB: number; peakMiB: number; changePercent: number } | undefined {
-  const valid = samples.filter((s) => !Number.isNaN(s));
-  if (valid.length < 3) return undefined;
-  const startMiB = valid[1]!;
-  const endMiB = valid[valid.length - 1]!;
-  return { startMiB, endMiB, peakMiB: Math.max(...valid), changePercent: ((endMiB - startMiB) / startMiB) * 100 };
 }
 
 if (require.main === module) {

@@ -4,6 +4,7 @@ import { runInstancesBulkBench } from './instances-bulk-bench';
 import { jobThroughputRows, runJobThroughput } from './job-throughput';
 import { benchAgent } from './json-call';
 import { runRapiBasicsBench } from './rapi-basics-bench';
+import { runReadLoadMemoryBench } from './read-load-memory-bench';
 import { runStartupBench } from './startup-bench';
 import { runWaitWakeupBench } from './wait-wakeup-bench';
 
@@ -27,6 +28,7 @@ async function main(argv: readonly string[]): Promise<void> {
   await step('(a) /version and /2/info', () => runRapiBasicsBench({ quick }));
   await step('(b) /2/instances?bulk=1', () => runInstancesBulkBench({ quick }));
   await step('(c) job throughput', async () => jobThroughputRows(await runJobThroughput({ clients: JOB_CLIENTS, seconds: quick ? 3 : 20 })));
+  await step('memory under sustained read load', () => runReadLoadMemoryBench({ quick }));
   await step('(d) wait-for-change wake-up', () => runWaitWakeupBench({ quick }));
   await step('(e) start-up', () => runStartupBench({ quick }));
   benchAgent.destroy();
