@@ -13,6 +13,7 @@ export {
   jobThroughputRows,
   GANETI_JOBS_PER_SECOND,
   GANETI_SUBMIT_TO_SUCCESS_MS,
+  JOBS_PER_SECOND_BUDGET,
   type JobThroughputOptions,
   type JobThroughputResult,
 } from './job-throughput';

@@ -6,7 +6,7 @@ describe('jobThroughputRows', () => {
   describe('when the run sampled memory', () => {
     it('rates throughput and latency against Ganeti and adds the memory row', () => {
       expect(jobThroughputRows(result).map((r) => r.note)).toEqual([
-        "2160 jobs, req/s = jobs/s: 100x Ganeti's 1.08 jobs/s; Ganeti submit->success 34 s = 1000x our p50",
+        "2160 jobs, req/s = jobs/s: 100x Ganeti's 1.08 jobs/s; Ganeti submit->success 34 s = 1000x our p50; budget 500 jobs/s: NOT met",
         'server RSS 100 MiB after 1 s, 100 at half-time, 105 at the end (second half +5%), peak 105, 3 samples; 2.4 KiB per job run (the queue keeps finished jobs in memory)',
       ]);
     });

@@ -10,6 +10,9 @@ import { formatMemoryTrend, memoryTrend, MEMORY_SAMPLE_INTERVAL_MS } from './mem
 export const GANETI_JOBS_PER_SECOND = 1.08;
 export const GANETI_SUBMIT_TO_SUCCESS_MS = 34_000;
 
+/** design.md's budget: at least this many trivial durable jobs per second with 20 concurrent clients. */
+export const JOBS_PER_SECOND_BUDGET = 500;
+
 /** What the job benchmark runs against and for how long. */
 export interface JobThroughputOptions {
   /** Concurrent clients, each submitting one job and waiting for it before the next. */
@@ -122,7 +125,8 @@ export function jobThroughputRows(r: JobThroughputResult): BenchRow[] {
       errors: r.failed,
       note:
         `${r.jobs} jobs, req/s = jobs/s: ${(r.jobsPerSecond / GANETI_JOBS_PER_SECOND).toFixed(0)}x Ganeti's ${GANETI_JOBS_PER_SECOND} jobs/s; ` +
-        `Ganeti submit->success ${GANETI_SUBMIT_TO_SUCCESS_MS / 1000} s = ${(GANETI_SUBMIT_TO_SUCCESS_MS / r.p50).toFixed(0)}x our p50`,
+        `Ganeti submit->success ${GANETI_SUBMIT_TO_SUCCESS_MS / 1000} s = ${(GANETI_SUBMIT_TO_SUCCESS_MS / r.p50).toFixed(0)}x our p50; ` +
+        `budget ${JOBS_PER_SECOND_BUDGET} jobs/s: ${r.jobsPerSecond >= JOBS_PER_SECOND_BUDGET ? 'met' : 'NOT met'}`,
     },
   ];
   const trend = memoryTrend(r.rssSamplesMiB);
