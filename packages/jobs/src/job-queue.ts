@@ -185,6 +185,11 @@ export class JobQueue {
     this.pump();
   }
 
+  /** The locks held and waited for (Ganeti's lock query). */
+  lockStatus(): ReturnType<LockManager['describe']> {
+    return this.locks.describe();
+  }
+
   /** The highest job id used so far (a new filter rule's watermark). */
   highestJobId(): number {
     return this.nextId - 1;

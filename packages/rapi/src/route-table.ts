@@ -6,6 +6,8 @@ import { jobsRows } from './resources/jobs-resources';
 import { tagsRows } from './resources/tags-resources';
 import { redistributeConfigRows } from './resources/redistribute-config-resource';
 import { networksRows } from './resources/networks-resources';
+import { queryRows } from './resources/query-resources';
+import { filtersRows } from './resources/filters-resources';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
@@ -19,4 +21,6 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...tagsRows,
   ...redistributeConfigRows,
   ...networksRows,
+  ...queryRows,
+  ...filtersRows,
 ];
