@@ -31,7 +31,8 @@ export const networkAddOpcode: OpcodeDefinition = {
     { name: 'mac_prefix', check: maybeString, default: undefined },
     { name: 'add_reserved_ips', check: ht.maybe(ht.listOf(ht.string)), default: undefined },
     { name: 'conflicts_check', check: ht.bool, default: true },
-    { name: 'tags', check: ht.listOf(ht.string), default: () => [] },
+    // null (Ganeti's Python client sends it) means the default, as in Ganeti's opcode validation.
+    { name: 'tags', check: ht.maybe(ht.listOf(ht.string)), default: () => [] },
   ],
   locks: (op) => [{ level: 'network', name: op.network_name as string, mode: 'exclusive' }],
   checkPrereq(op, ctx) {
@@ -42,7 +43,7 @@ export const networkAddOpcode: OpcodeDefinition = {
     if (op.mac_prefix) checkMacPrefix(op.mac_prefix as string);
     if (op.network6) checkIpv6(op.network6 as string, true);
     if (op.gateway6) checkIpv6(op.gateway6 as string, false);
-    (op.tags as unknown[]).forEach((t) => checkTag(t));
+    ((op.tags as unknown[] | null) ?? []).forEach((t) => checkTag(t));
   },
   async exec(op) {
     const now = Date.now() / 1000;
@@ -55,7 +56,7 @@ export const networkAddOpcode: OpcodeDefinition = {
       gateway6: (op.gateway6 as string | null | undefined) ?? null,
       mac_prefix: (op.mac_prefix as string | null | undefined) ?? null,
       ...newPool(op).bitmaps(),
-      tags: [...new Set(op.tags as string[])],
+      tags: [...new Set((op.tags as string[] | null) ?? [])],
       serial_no: 0,
       ctime: now,
       mtime: now,
