@@ -133,6 +133,10 @@ export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<In
   nic_network: firstNic(NIC_VALUES.network![1]),
   bridge: firstNic(NIC_VALUES.bridge![1]),
   'disk.count': (r) => r.instance.disks.length,
+  sda_size: (r) => r.instance.disks[0]?.size ?? FieldStatus.unavailable,
+  sdb_size: (r) => r.instance.disks[1]?.size ?? FieldStatus.unavailable,
+  /** Stored by the disk opcodes when they exist; until then, disks are active while the instance is up. */
+  disks_active: (r) => (r.instance as Instance & { disks_active?: boolean }).disks_active ?? r.instance.admin_state === 'up',
   disk_usage: (r) => diskUsage(r.instance),
   ...indexedGetters(),
   network_port: (r) => r.instance.network_port,
