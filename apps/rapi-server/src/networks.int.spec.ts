@@ -145,6 +145,18 @@ describe('networks over RAPI', () => {
       expect(job.opresult).toEqual([['OpPrereqError', ['Conflicting IP addresses found;  Remove/modify the corresponding network interfaces', 'wrong_state']]]);
       expect((await network('used')).inst_list).toEqual(['inst1']);
     });
+
+    it('refuses to delete a network a NIC is on, even when no group is connected', async () => {
+      await settled(await call('POST', '/2/networks', { network_name: 'orphan', network: '10.4.0.0/24' }));
+      const config = server.container.get<ConfigStore>(ConfigStore);
+      const snapshot = await config.snapshot();
+      const inst = snapshot.findByName('instance', 'inst1')!;
+      const orphan = snapshot.findByName('network', 'orphan')!;
+      await config.commit({ put: [{ kind: 'instance', object: { ...inst, nics: [{ ...inst.nics[0]!, network: orphan.uuid }] } }] });
+      const job = await settled(await call('DELETE', '/2/networks/orphan'));
+      expect(job.opresult).toEqual([['OpPrereqError', ['Network still in use by instances', 'wrong_state']]]);
+      expect((job.oplog as unknown[][][])[0]![0]![3]).toBe(" - WARNING: Network 'orphan' is used by the following instances: inst1");
+    });
   });
 
   describe('when the network does not exist', () => {

@@ -1,6 +1,6 @@
 import type { FilterAction, FilterRule } from '@corral/model';
 import type { OpInput } from '@corral/opcodes';
-import { applyingFilterRule, orderFilterRules, predicateHolds } from './job-filter-rules';
+import { applyingFilterRule, compileFilterRules, orderFilterRules, predicateHolds } from './job-filter-rules';
 
 function rule(uuid: string, priority: number, predicates: unknown[], action: FilterAction, watermark = 0): FilterRule {
   return { uuid, priority, predicates, action, watermark, reason_trail: [], tags: [], serial_no: 1, ctime: 0, mtime: 0 };
@@ -34,7 +34,7 @@ describe('job filter rules', () => {
 
   describe('when choosing the applying rule', () => {
     it('skips CONTINUE rules and rules whose predicates do not all hold', () => {
-      const rules = orderFilterRules([
+      const rules = compileFilterRules([
         rule('1', 0, [], 'CONTINUE'),
         rule('2', 1, [['opcode', ['=', 'OP_ID', 'OP_TAGS_SET']], ['jobid', ['<', 'id', 5]]], 'REJECT'),
         rule('3', 2, [['opcode', ['=', 'OP_ID', 'OP_TAGS_SET']]], ['RATE_LIMIT', 2]),
@@ -44,7 +44,7 @@ describe('job filter rules', () => {
     });
 
     it('gives none when nothing matches', () => {
-      expect(applyingFilterRule([rule('1', 0, [['jobid', ['=', 'id', 1]]], 'REJECT')], tagJob)).toBeUndefined();
+      expect(applyingFilterRule(compileFilterRules([rule('1', 0, [['jobid', ['=', 'id', 1]]], 'REJECT')]), tagJob)).toBeUndefined();
     });
   });
 });

@@ -29,25 +29,48 @@ function withWatermark(filter: unknown, watermark: number): unknown {
  * `timestamp`). Throws QueryFilterError for a malformed predicate.
  */
 export function predicateHolds(predicate: unknown, job: FilterableJob, watermark: number): boolean {
+  return compilePredicate(predicate, watermark)(job);
+}
+
+/** Compiles one predicate once, for evaluation against many jobs. */
+function compilePredicate(predicate: unknown, watermark: number): (job: FilterableJob) => boolean {
   if (!Array.isArray(predicate) || predicate.length !== 2) throw new QueryFilterError(`Invalid predicate ${JSON.stringify(predicate)}`);
   const [name, filter] = predicate as [unknown, unknown];
   switch (name) {
     case 'jobid':
-      return compileFilter<FilterableJob>(withWatermark(filter, watermark), (f) => (f === 'id' ? (j) => j.id : undefined))(job);
+      return compileFilter<FilterableJob>(withWatermark(filter, watermark), (f) => (f === 'id' ? (j) => j.id : undefined));
     case 'opcode': {
       const matches = compileFilter<OpInput>(filter, (f) => (op) => (Object.prototype.hasOwnProperty.call(op, f) ? op[f] : FieldStatus.noData));
-      return job.ops.some(matches);
+      return (job) => job.ops.some(matches);
     }
     case 'reason': {
       const matches = compileFilter<readonly unknown[]>(filter, (f) => {
         const index = REASON_FIELDS.indexOf(f);
         return index < 0 ? undefined : (entry) => entry[index];
       });
-      return job.ops.some((op) => ((op.reason as readonly unknown[][] | undefined) ?? []).some(matches));
+      return (job) => job.ops.some((op) => ((op.reason as readonly unknown[][] | undefined) ?? []).some(matches));
     }
     default:
       throw new QueryFilterError(`Unknown filter predicate '${String(name)}'`);
   }
+}
+
+/** A rule with its predicates compiled (a rule whose predicates do not compile matches nothing). */
+export interface CompiledFilterRule {
+  readonly rule: FilterRule;
+  readonly matches: (job: FilterableJob) => boolean;
+}
+
+/** Orders the rules (Ganeti's order) and compiles their predicates once. */
+export function compileFilterRules(rules: readonly FilterRule[]): CompiledFilterRule[] {
+  return orderFilterRules(rules).map((rule) => {
+    try {
+      const predicates = rule.predicates.map((p) => compilePredicate(p, rule.watermark));
+      return { rule, matches: (job: FilterableJob) => predicates.every((p) => p(job)) };
+    } catch {
+      return { rule, matches: () => false };
+    }
+  });
 }
 
 /** Checks that a rule's predicates compile; throws QueryFilterError with the reason. */
@@ -62,16 +85,6 @@ export function checkPredicates(predicates: readonly unknown[]): void {
  * no rule applies (the job runs). A rule whose predicates cannot be
  * evaluated matches nothing.
  */
-export function applyingFilterRule(rules: readonly FilterRule[], job: FilterableJob): FilterRule | undefined {
-  for (const rule of rules) {
-    if (rule.action === 'CONTINUE') continue;
-    let holds: boolean;
-    try {
-      holds = rule.predicates.every((p) => predicateHolds(p, job, rule.watermark));
-    } catch {
-      holds = false;
-    }
-    if (holds) return rule;
-  }
-  return undefined;
+export function applyingFilterRule(rules: readonly CompiledFilterRule[], job: FilterableJob): FilterRule | undefined {
+  return rules.find((r) => r.rule.action !== 'CONTINUE' && r.matches(job))?.rule;
 }

@@ -1,11 +1,11 @@
 import { inject, injectable, optional } from 'inversify';
 import { Logger } from '@corral/contracts';
-import { GanetiError, type FilterRule } from '@corral/model';
+import { GanetiError } from '@corral/model';
 import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput } from '@corral/opcodes';
 import { ConfigStore, JobStore, type ConfigChanges } from '@corral/store';
 import { encodeJobError } from './encode-job-error';
 import type { JobChange } from './job-change';
-import { applyingFilterRule, orderFilterRules } from './job-filter-rules';
+import { applyingFilterRule, compileFilterRules, type CompiledFilterRule } from './job-filter-rules';
 import type { JobData, LogEntry, OpState } from './job-data';
 import { jobField } from './job-fields';
 import { JobQueueOptions } from './job-queue-options';
@@ -62,7 +62,7 @@ export class JobQueue {
   private stopped = false;
   private archiveTimer: NodeJS.Timeout | undefined;
   /** Job filter rules in Ganeti's order (priority, watermark, uuid). */
-  private filterRules: FilterRule[] = [];
+  private filterRules: CompiledFilterRule[] = [];
   /** Admitted jobs per RATE_LIMIT rule uuid. */
   private readonly rateCounts = new Map<string, number>();
   /** The node-runner seam, handed to opcodes; set by the composition root when available. */
@@ -108,7 +108,7 @@ export class JobQueue {
       }
     }
     await Promise.all(recoveries);
-    this.filterRules = orderFilterRules((await this.config.snapshot()).list('filter'));
+    this.filterRules = compileFilterRules((await this.config.snapshot()).list('filter'));
     this.started = true;
     this.archiveTimer = setInterval(() => void this.archiveOld(), this.archiveIntervalMs);
     this.archiveTimer.unref();
@@ -181,7 +181,7 @@ export class JobQueue {
    * may now be rejected.
    */
   async reloadFilterRules(): Promise<void> {
-    this.filterRules = orderFilterRules((await this.config.snapshot()).list('filter'));
+    this.filterRules = compileFilterRules((await this.config.snapshot()).list('filter'));
     this.pump();
   }
 
