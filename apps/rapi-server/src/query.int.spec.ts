@@ -1,6 +1,8 @@
 import { sendRequest, type TestResponse } from '@corral/testing';
 import type { Instance } from '@corral/model';
 import { ConfigStore } from '@corral/store';
+import { JobQueue } from '@corral/jobs';
+import { OpcodeRegistry } from '@corral/opcodes';
 import { addLocalTestNode } from './testing/add-local-node';
 import { startTestServer, type TestServer } from './testing/start-test-server';
 
@@ -152,6 +154,20 @@ describe('query resources over RAPI', () => {
       const tag = await call('PUT', '/2/tags?tag=q');
       const jobs = (await put('job', { fields: ['id', 'summary'], qfilter: ['=', 'id', tag.json] })).json as { data: unknown[] };
       expect(jobs.data).toEqual([[[0, tag.json], [0, ['TAGS_SET']]]]);
+    });
+  });
+
+  describe('when a job holds locks', () => {
+    it('lists them with their mode and owner', async () => {
+      const queue = server.container.get<JobQueue>(JobQueue);
+      const op = server.container.get<OpcodeRegistry>(OpcodeRegistry).build('OP_TEST_DELAY', { duration: 0.3, no_locks: false });
+      const id = await queue.submit([op]);
+      while (queue.statusOf(id) !== 'running') await new Promise((r) => setTimeout(r, 5));
+      const res = (await call('GET', '/2/query/lock?fields=name,mode,owner,pending')).json as { data: unknown[] };
+      expect(res.data).toEqual([
+        [[0, 'cluster/cluster'], [0, 'shared'], [0, [`job/${id}`]], [0, []]],
+        [[0, `node/${master}`], [0, 'exclusive'], [0, [`job/${id}`]], [0, []]],
+      ]);
     });
   });
 

@@ -1,5 +1,5 @@
 import type { RouteRequest } from '@corral/http';
-import { networkFields, networkRows, NETWORK_BULK_FIELDS } from '../query/network-fields';
+import { networkFields, networkRows, NETWORK_BULK_FIELDS, type NetworkRow } from '../query/network-fields';
 import { notFound } from '../not-found';
 import { opcodeBody } from '../opcode-body';
 import type { RapiRow } from '../rapi-row';
@@ -8,7 +8,7 @@ import { submitJob } from '../submit-job';
 
 const NAMED = /^\/2\/networks\/(?<name>[^/]+)$/;
 
-async function networkRow(services: RapiServices, name: string): Promise<ReturnType<typeof networkRows>[number]> {
+async function networkRow(services: RapiServices, name: string): Promise<NetworkRow> {
   const row = networkRows(await services.config.snapshot()).find((r) => r.network.name === name);
   if (!row) throw notFound();
   return row;
