@@ -38,3 +38,9 @@ export const groupFields: FieldTable<GroupRow> = FieldTable.fromGetters<GroupRow
   serial_no: (r) => r.group.serial_no,
   tags: (r) => [...r.group.tags],
 });
+
+/** The fields of `/2/groups?bulk=1` and `/2/groups/[g]` (Ganeti 3.0's order). */
+export const GROUP_BULK_FIELDS: readonly string[] = [
+  'alloc_policy', 'name', 'node_cnt', 'node_list', 'ipolicy', 'custom_ipolicy', 'diskparams', 'custom_diskparams',
+  'ndparams', 'custom_ndparams', 'ctime', 'mtime', 'uuid', 'serial_no', 'tags',
+];

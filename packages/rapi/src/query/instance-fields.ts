@@ -159,3 +159,11 @@ export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<In
   serial_no: (r) => r.instance.serial_no,
   tags: (r) => [...r.instance.tags],
 });
+
+/** The fields of `/2/instances?bulk=1` and `/2/instances/[i]` (Ganeti 3.0's order); the RAPI adds `beparams.memory`. */
+export const INSTANCE_BULK_FIELDS: readonly string[] = [
+  'name', 'admin_state', 'os', 'pnode', 'snodes', 'disk_template', 'nic.ips', 'nic.macs', 'nic.modes', 'nic.uuids', 'nic.names',
+  'nic.links', 'nic.networks', 'nic.networks.names', 'nic.bridges', 'network_port', 'disk.sizes', 'disk.spindles', 'disk_usage',
+  'disk.uuids', 'disk.names', 'beparams', 'hvparams', 'oper_state', 'oper_ram', 'oper_vcpus', 'status', 'custom_hvparams',
+  'custom_beparams', 'custom_nicparams', 'ctime', 'mtime', 'uuid', 'serial_no', 'tags',
+];

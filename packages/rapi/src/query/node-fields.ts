@@ -49,8 +49,8 @@ export const nodeFields: FieldTable<NodeRow> = FieldTable.fromGetters<NodeRow>('
   sinst_cnt: (r) => r.secondaries.length,
   pinst_list: (r) => r.primaries.map((i) => i.name),
   sinst_list: (r) => r.secondaries.map((i) => i.name),
-  hv_state: () => ({}),
-  disk_state: () => ({}),
+  hv_state: () => FieldStatus.unavailable,
+  disk_state: () => FieldStatus.unavailable,
   mtotal: live((l) => l.info?.memory_total),
   mnode: live((l) => l.info?.memory_dom0),
   mfree: live((l) => l.info?.memory_free),
@@ -60,8 +60,10 @@ export const nodeFields: FieldTable<NodeRow> = FieldTable.fromGetters<NodeRow>('
   cnos: live((l) => l.info?.cpu_dom0),
   dtotal: live((l) => l.storage?.size),
   dfree: live((l) => l.storage?.free),
-  sptotal: live(() => 0),
-  spfree: live(() => 0),
+  // Spindles are only counted with exclusive storage (LVM), which Corral's nodes do not use: no data, as in Ganeti.
+  sptotal: live(() => undefined),
+  spfree: live(() => undefined),
+  // The node runner does not report a boot id yet.
   bootid: live(() => undefined),
   ctime: (r) => r.node.ctime,
   mtime: (r) => r.node.mtime,
@@ -69,3 +71,10 @@ export const nodeFields: FieldTable<NodeRow> = FieldTable.fromGetters<NodeRow>('
   serial_no: (r) => r.node.serial_no,
   tags: (r) => [...r.node.tags],
 });
+
+/** The fields of `/2/nodes?bulk=1` and `/2/nodes/[n]` (Ganeti 3.0's order); a single GET adds `secondary_ip`. */
+export const NODE_BULK_FIELDS: readonly string[] = [
+  'name', 'offline', 'master_candidate', 'drained', 'dtotal', 'dfree', 'sptotal', 'spfree', 'mtotal', 'mnode', 'mfree',
+  'pinst_cnt', 'sinst_cnt', 'ctotal', 'cnos', 'cnodes', 'csockets', 'pip', 'sip', 'role', 'pinst_list', 'sinst_list',
+  'master_capable', 'vm_capable', 'ndparams', 'group.uuid', 'ctime', 'mtime', 'uuid', 'serial_no', 'tags',
+];
