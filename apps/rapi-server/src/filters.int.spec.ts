@@ -139,6 +139,19 @@ describe('job filter rules over RAPI', () => {
       expect(spans[1]![0]! >= spans[0]![1]! && spans[2]![0]! >= spans[1]![1]!).toBe(true);
     });
 
+    it('counts a matching job already running when the rule is added', async () => {
+      const queue = server.container.get<JobQueue>(JobQueue);
+      const registry = server.container.get<OpcodeRegistry>(OpcodeRegistry);
+      const first = await queue.submit([registry.build('OP_TEST_DELAY', { duration: 0.2 })]);
+      while (queue.statusOf(first) !== 'running') await new Promise((r) => setTimeout(r, 5));
+      const uuid = await addFilter({ predicates: [['opcode', ['=', 'OP_ID', 'OP_TEST_DELAY']]], action: ['RATE_LIMIT', 1] });
+      const second = await queue.submit([registry.build('OP_TEST_DELAY', { duration: 0 })]);
+      const [a, b] = await Promise.all([settled(first), settled(second)]);
+      await call('DELETE', `/2/filters/${uuid}`);
+      const ts = (t: unknown): number => (t as number[])[0]! * 1e6 + (t as number[])[1]!;
+      expect(ts(b.start_ts) >= ts(a.end_ts)).toBe(true);
+    });
+
     it('lets them overlap without the rule', async () => {
       const queue = server.container.get<JobQueue>(JobQueue);
       const registry = server.container.get<OpcodeRegistry>(OpcodeRegistry);

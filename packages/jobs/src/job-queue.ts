@@ -182,6 +182,14 @@ export class JobQueue {
    */
   async reloadFilterRules(): Promise<void> {
     this.filterRules = compileFilterRules((await this.config.snapshot()).list('filter'));
+    // Running jobs count against the RATE_LIMIT rule that applies to them now (Ganeti's slot map).
+    this.rateCounts.clear();
+    for (const entry of this.jobs.values()) {
+      if (!entry.admitted) continue;
+      const rule = applyingFilterRule(this.filterRules, { id: entry.data.id, ops: entry.data.ops.map((o) => o.input) });
+      entry.rateRule = rule && Array.isArray(rule.action) ? rule.uuid : undefined;
+      if (entry.rateRule !== undefined) this.rateCounts.set(entry.rateRule, (this.rateCounts.get(entry.rateRule) ?? 0) + 1);
+    }
     this.pump();
   }
 
