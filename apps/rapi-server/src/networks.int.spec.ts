@@ -126,6 +126,27 @@ describe('networks over RAPI', () => {
     });
   });
 
+  describe('when the gateway and IPv6 data are modified', () => {
+    it('moves the gateway reservation, sets IPv6 and clears values with "none"', async () => {
+      await settled(await call('POST', '/2/networks', { network_name: 'gw', network: '192.168.7.0/29', gateway: '192.168.7.1', mac_prefix: 'aa:bb:cc' }));
+      const moved = await settled(await call('PUT', '/2/networks/gw/modify', { gateway: '192.168.7.2', network6: '2001:db8::/64', gateway6: '2001:db8::1' }));
+      expect(moved.status).toBe('success');
+      let n = await network('gw');
+      expect([n.gateway, n.map, n.network6, n.gateway6]).toEqual(['192.168.7.2', 'X.X....X', '2001:db8::/64', '2001:db8::1']);
+      await settled(await call('PUT', '/2/networks/gw/modify', { gateway: 'none', mac_prefix: 'none', gateway6: 'none' }));
+      n = await network('gw');
+      expect([n.gateway, n.mac_prefix, n.gateway6, n.map]).toEqual([null, null, null, 'X......X']);
+    });
+
+    it('fails the job for a gateway already reserved and warns about no-op reservations', async () => {
+      await settled(await call('PUT', '/2/networks/gw/modify', { add_reserved_ips: ['192.168.7.3'] }));
+      const taken = await settled(await call('PUT', '/2/networks/gw/modify', { gateway: '192.168.7.3' }));
+      expect(taken.opresult).toEqual([['OpPrereqError', ["Gateway IP address '192.168.7.3' is already reserved.", 'wrong_state']]]);
+      const noop = await settled(await call('PUT', '/2/networks/gw/modify', { add_reserved_ips: ['192.168.7.3'], remove_reserved_ips: ['192.168.7.4'] }));
+      expect((noop.oplog as unknown[][][])[0]!.map((l) => l[3])).toEqual([' - WARNING: IP address 192.168.7.3 is already reserved', ' - WARNING: IP address 192.168.7.4 is already unreserved']);
+    });
+  });
+
   describe('when an instance NIC uses a network', () => {
     it('refuses to disconnect the group while the NIC is on it', async () => {
       await settled(await call('POST', '/2/networks', { network_name: 'used', network: '10.3.0.0/24' }));
