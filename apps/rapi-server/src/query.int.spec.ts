@@ -2,6 +2,7 @@ import { sendRequest, type TestResponse } from '@corral/testing';
 import type { Instance } from '@corral/model';
 import { ConfigStore } from '@corral/store';
 import { JobQueue } from '@corral/jobs';
+import { NodeRunner } from '@corral/contracts';
 import { OpcodeRegistry } from '@corral/opcodes';
 import { addLocalTestNode } from './testing/add-local-node';
 import { startTestServer, type TestServer } from './testing/start-test-server';
@@ -142,6 +143,20 @@ describe('query resources over RAPI', () => {
       const online = (await put('node', { fields: ['mtotal'], qfilter: ['=', 'name', master] })).json as { data: [number, unknown][][] };
       expect(online.data[0]![0]![0]).toBe(0);
       expect(typeof online.data[0]![0]![1]).toBe('number');
+    });
+  });
+
+  describe('when an instance runs in the fake hypervisor of its primary node', () => {
+    it('reports it running (ERROR_up, as its admin state is down) with its memory and CPUs', async () => {
+      const node = (await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('node', master)!;
+      const hv = server.container.get<NodeRunner>(NodeRunner).on(node).hypervisor('fake');
+      await hv.startInstance({ name: 'inst1.example.com', memory: 128, minMemory: 128, vcpus: 2, hvparams: {}, disks: [], nics: [] });
+      try {
+        const res = await put('instance', { fields: ['name', 'status', 'oper_state', 'oper_ram', 'oper_vcpus'], qfilter: ['=', 'oper_state', true] });
+        expect((res.json as { data: unknown[] }).data).toEqual([[[0, 'inst1.example.com'], [0, 'ERROR_up'], [0, true], [0, 128], [0, 2]]]);
+      } finally {
+        await hv.stopInstance('inst1.example.com', { force: true });
+      }
     });
   });
 
