@@ -99,6 +99,11 @@ describe('networks over RAPI', () => {
       expect((await network('testnet')).group_list).toEqual([['default', 'bridged', 'br0', '']]);
     });
 
+    it('fails the job for an unknown group, with Ganeti\'s text', async () => {
+      const job = await settled(await call('PUT', '/2/networks/testnet/connect', { group_name: 'nosuch', network_mode: 'pool', network_link: 'br0' }));
+      expect(job.opresult).toEqual([['OpPrereqError', ["Node group 'nosuch' not found", 'unknown_entity']]]);
+    });
+
     it('refuses to delete it while connected, with Ganeti\'s warning', async () => {
       const job = await settled(await call('DELETE', '/2/networks/testnet'));
       expect(job.opresult).toEqual([['OpPrereqError', ['Network still connected', 'wrong_state']]]);

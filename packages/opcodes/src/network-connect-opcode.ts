@@ -14,7 +14,8 @@ export const networkConnectOpcode: OpcodeDefinition = {
   params: [
     { name: 'group_name', check: ht.nonEmptyString },
     { name: 'network_name', check: ht.nonEmptyString },
-    { name: 'network_mode', check: ht.oneOf('bridged', 'routed', 'openvswitch') },
+    // Ganeti 3.0 also accepts `pool` here (verified on a live 3.0.2).
+    { name: 'network_mode', check: ht.oneOf('bridged', 'routed', 'openvswitch', 'pool') },
     { name: 'network_link', check: ht.string },
     { name: 'network_vlan', check: ht.string, default: '' },
     { name: 'conflicts_check', check: ht.bool, default: true },

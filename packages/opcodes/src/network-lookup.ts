@@ -11,7 +11,7 @@ export function findNetwork(snapshot: ConfigSnapshot, name: string): Network {
 /** The named node group; an unknown one is Ganeti's `unknown_entity` error. */
 export function findGroup(snapshot: ConfigSnapshot, name: string): NodeGroup {
   const group = snapshot.findByName('nodegroup', name);
-  if (!group) throw GanetiError.prereq(`Group '${name}' not found`, 'unknown_entity');
+  if (!group) throw GanetiError.prereq(`Node group '${name}' not found`, 'unknown_entity');
   return group;
 }
 
