@@ -80,9 +80,22 @@ describe('networks over RAPI', () => {
       expect((res.json as { message: string }).message).toBe('Invalid body parameters: (&quot;Parameter &#x27;OP_NETWORK_ADD.network&#x27; is missing&quot;, &#x27;wrong_input&#x27;)');
     });
 
-    it('fails the job for a malformed CIDR', async () => {
-      const job = await settled(await call('POST', '/2/networks', { network_name: 'bad', network: '10.1.0.1/24' }));
-      expect(job.opresult).toEqual([['OpPrereqError', ["Invalid network '10.1.0.1/24': host bits are set", 'wrong_input']]]);
+    it.each(['bogus', '10.1.0.1/24', '10.1.0.0/33'])('is a 400 for the malformed network %s', async (cidr) => {
+      const res = await call('POST', '/2/networks', { network_name: 'bad', network: cidr });
+      expect([res.status, (res.json as { message: string }).message]).toEqual([
+        400,
+        'Invalid body parameters: (&quot;Parameter &#x27;OP_NETWORK_ADD.network&#x27; fails validation&quot;, &#x27;wrong_input&#x27;)',
+      ]);
+    });
+
+    it.each([
+      [{ network: '10.0.0.0/15' }, ['OpExecError', ["Cannot create IP address pool for network 'bad': A big network with 131072 host(s) is currently not supported. please specify at most a /16 network"]]],
+      [{ network: '10.1.0.0/31' }, ['OpExecError', ["Cannot create IP address pool for network 'bad': A network with only 2 host(s) is too small, please specify at least a /30 network"]]],
+      [{ network: '10.1.0.0/24', gateway: '10.2.0.1' }, ['OpExecError', ["Cannot create IP address pool for network 'bad': 10.1.0.0/24 does not contain 10.2.0.1"]]],
+      [{ network: '10.1.0.0/24', mac_prefix: 'zz' }, ['OpPrereqError', ["Invalid MAC address prefix 'zz'", 'wrong_input']]],
+    ])('fails the job for %j with Ganeti 3.0\'s error', async (body, error) => {
+      const job = await settled(await call('POST', '/2/networks', { network_name: 'bad', ...body }));
+      expect(job.opresult).toEqual([error]);
     });
 
     it('answers dry-run without creating anything', async () => {

@@ -1,16 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { AddressPool, checkTag, GanetiError, parseIpv4Network, type Network } from '@corral/model';
+import { AddressPool, checkTag, GanetiError, type Network } from '@corral/model';
 import { checkIpv6, checkMacPrefix } from './network-lookup';
 import type { OpcodeDefinition, OpInput } from './opcode-definition';
 import { ht } from './param-spec';
 
 const maybeString = ht.maybe(ht.string);
 
-/** The pool of a new network: network, broadcast and gateway external, plus the operator's reservations. */
+/** An IPv4 network in CIDR form without host bits, as Ganeti's opcode validation demands (else a 400). */
+function isIpv4Cidr(value: unknown): boolean {
+  const match = typeof value === 'string' ? /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(value) : null;
+  if (!match) return false;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return false;
+  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+  return address % 2 ** (32 - prefix) === 0;
+}
+
+/**
+ * The pool of a new network: network, broadcast and gateway external, plus
+ * the operator's reservations. Sizes Ganeti cannot pool (more than a /16,
+ * less than a /30) and a gateway outside the network fail as Ganeti's exec does.
+ */
 function newPool(op: OpInput): AddressPool {
-  const { prefix } = parseIpv4Network(op.network as string);
-  if (prefix < 16) throw GanetiError.prereq(`Network '${String(op.network)}' is too big (at most a /16 is supported)`, 'wrong_input');
-  const pool = new AddressPool({ network: op.network as string, gateway: null, ...AddressPool.initialBitmaps(op.network as string, (op.gateway as string | null) ?? null) });
+  const cidr = op.network as string;
+  const size = 2 ** (32 - Number(cidr.split('/')[1]));
+  const fail = (why: string): GanetiError => new GanetiError('OpExecError', `Cannot create IP address pool for network '${String(op.network_name)}': ${why}`);
+  if (size > 65536) throw fail(`A big network with ${size} host(s) is currently not supported. please specify at most a /16 network`);
+  if (size < 4) throw fail(`A network with only ${size} host(s) is too small, please specify at least a /30 network`);
+  const gateway = (op.gateway as string | null | undefined) ?? null;
+  if (gateway !== null && !new AddressPool({ network: cidr, gateway: null, reservations: '', ext_reservations: '' }).contains(gateway)) {
+    throw fail(`${cidr} does not contain ${gateway}`);
+  }
+  const pool = new AddressPool({ network: cidr, gateway: null, ...AddressPool.initialBitmaps(cidr, gateway) });
   for (const ip of (op.add_reserved_ips as string[] | null | undefined) ?? []) {
     if (!pool.isReserved(ip)) pool.reserve(ip, true);
   }
@@ -24,7 +46,7 @@ export const networkAddOpcode: OpcodeDefinition = {
   summaryField: 'network_name',
   params: [
     { name: 'network_name', check: ht.nonEmptyString },
-    { name: 'network', check: ht.string },
+    { name: 'network', check: isIpv4Cidr },
     { name: 'gateway', check: maybeString, default: undefined },
     { name: 'network6', check: maybeString, default: undefined },
     { name: 'gateway6', check: maybeString, default: undefined },
@@ -39,7 +61,6 @@ export const networkAddOpcode: OpcodeDefinition = {
     if (ctx.snapshot.findByName('network', op.network_name as string)) {
       throw GanetiError.prereq(`Network '${String(op.network_name)}' already defined`, 'already_exists');
     }
-    newPool(op);
     if (op.mac_prefix) checkMacPrefix(op.mac_prefix as string);
     if (op.network6) checkIpv6(op.network6 as string, true);
     if (op.gateway6) checkIpv6(op.gateway6 as string, false);

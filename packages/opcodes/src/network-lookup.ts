@@ -17,7 +17,7 @@ export function findGroup(snapshot: ConfigSnapshot, name: string): NodeGroup {
 
 /** Ganeti's MAC prefix syntax: three hex octets. */
 export function checkMacPrefix(prefix: string): void {
-  if (!/^[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/i.test(prefix)) throw GanetiError.prereq(`Invalid MAC prefix '${prefix}'`, 'wrong_input');
+  if (!/^[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/i.test(prefix)) throw GanetiError.prereq(`Invalid MAC address prefix '${prefix}'`, 'wrong_input');
 }
 
 /** A loose IPv6 network/address check (`2001:db8::/64`, `2001:db8::1`). */
