@@ -65,7 +65,8 @@ describe('networks over RAPI', () => {
 
     it('refuses a second network of the same name in the job', async () => {
       const again = await settled(await call('POST', '/2/networks', { network_name: 'testnet', network: '10.98.0.0/24' }));
-      expect(again.opresult).toEqual([['OpPrereqError', ["Network 'testnet' already defined", 'already_exists']]]);
+      const uuid = (await network('testnet')).uuid as string;
+      expect(again.opresult).toEqual([['OpPrereqError', [`Desired network name 'testnet' already exists as a network (UUID: ${uuid})`, 'already_exists']]]);
     });
   });
 
@@ -160,6 +161,8 @@ describe('networks over RAPI', () => {
       await settled(await call('PUT', '/2/networks/gw/modify', { add_reserved_ips: ['192.168.7.3'] }));
       const taken = await settled(await call('PUT', '/2/networks/gw/modify', { gateway: '192.168.7.3' }));
       expect(taken.opresult).toEqual([['OpPrereqError', ["Gateway IP address '192.168.7.3' is already reserved.", 'wrong_state']]]);
+      const outside = await settled(await call('PUT', '/2/networks/gw/modify', { gateway: '10.5.0.1' }));
+      expect(outside.opresult).toEqual([['AddressPoolError', ['192.168.7.0/29 does not contain 10.5.0.1']]]);
       const noop = await settled(await call('PUT', '/2/networks/gw/modify', { add_reserved_ips: ['192.168.7.3'], remove_reserved_ips: ['192.168.7.4'] }));
       expect((noop.oplog as unknown[][][])[0]!.map((l) => l[3])).toEqual([' - WARNING: IP address 192.168.7.3 is already reserved', ' - WARNING: IP address 192.168.7.4 is already unreserved']);
     });

@@ -58,8 +58,9 @@ export const networkAddOpcode: OpcodeDefinition = {
   ],
   locks: (op) => [{ level: 'network', name: op.network_name as string, mode: 'exclusive' }],
   checkPrereq(op, ctx) {
-    if (ctx.snapshot.findByName('network', op.network_name as string)) {
-      throw GanetiError.prereq(`Network '${String(op.network_name)}' already defined`, 'already_exists');
+    const existing = ctx.snapshot.findByName('network', op.network_name as string);
+    if (existing) {
+      throw GanetiError.prereq(`Desired network name '${existing.name}' already exists as a network (UUID: ${existing.uuid})`, 'already_exists');
     }
     if (op.mac_prefix) checkMacPrefix(op.mac_prefix as string);
     if (op.network6) checkIpv6(op.network6 as string, true);

@@ -12,6 +12,7 @@ function modified(op: OpInput, ctx: OpContext, network: Network): Network {
   let { gateway, mac_prefix, network6, gateway6 } = network;
   if (op.gateway !== undefined && op.gateway !== null) {
     const next = op.gateway === 'none' ? null : (op.gateway as string);
+    if (next !== null && !pool.contains(next)) throw new GanetiError('AddressPoolError', `${network.network} does not contain ${next}`);
     if (next !== null && pool.isReserved(next)) throw GanetiError.prereq(`Gateway IP address '${next}' is already reserved.`, 'wrong_state');
     if (gateway) pool.release(gateway, true);
     if (next !== null) pool.reserve(next, true);
