@@ -82,12 +82,20 @@ describe('job filter rules over RAPI', () => {
     it.each([
       [{ foo: 1 }, 'Invalid body parameters: filter rule doesn&#x27;t support the parameter &#x27;foo&#x27;'],
       [{ action: 'BAD' }, 'malformed FilterAction JSON: &quot;BAD&quot;'],
-      [{ priority: -1 }, 'Invalid filter priority -1: a non-negative integer is expected'],
+      [{ priority: -1 }, 'Invalid value for non-negative type &#x27;-1&#x27;'],
+      [[1], 'Invalid body contents, not a dictionary'],
       [{ predicates: [['nosuch', ['=', 'id', 1]]] }, 'Invalid filter predicates: Unknown filter predicate &#x27;nosuch&#x27;'],
       [{ predicates: [['jobid', ['=', 'foo', 1]]] }, 'Invalid filter predicates: Can&#x27;t find field named &#x27;foo&#x27;'],
     ])('refuses %j with a 400', async (body, message) => {
       const res = await call('POST', '/2/filters', body);
       expect([res.status, (res.json as { message: string }).message]).toEqual([400, message]);
+    });
+  });
+
+  describe('when PUT names a malformed uuid', () => {
+    it('is a 400 (Ganeti 3.0: 500)', async () => {
+      const res = await call('PUT', '/2/filters/abc', {});
+      expect(res.text).toBe('{"code": 400, "message": "Unable to parse UUID", "explain": "Bad request syntax or unsupported method"}\n');
     });
   });
 

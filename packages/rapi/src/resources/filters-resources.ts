@@ -4,12 +4,12 @@ import { checkPredicates } from '@corral/jobs';
 import type { FilterAction, FilterRule } from '@corral/model';
 import { QueryFilterError } from '@corral/query';
 import { notFound } from '../not-found';
-import { pythonTypeName } from '../python-type-name';
 import { filterFields, FILTER_BULK_FIELDS } from '../query/small-tables';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 
 const KEYS = ['priority', 'predicates', 'action', 'reason'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isAction(value: unknown): value is FilterAction {
   if (value === 'ACCEPT' || value === 'PAUSE' || value === 'REJECT' || value === 'CONTINUE') return true;
@@ -30,14 +30,15 @@ function normalise(filter: unknown): unknown {
  * predicate is a 400. The reason trail gets Corral's entry, as luxid adds its own.
  */
 function ruleFromBody(request: RouteRequest, services: RapiServices, uuid: string): FilterRule {
+  if (!UUID.test(uuid)) throw new HttpError(400, 'Unable to parse UUID');
   const body = request.body ?? {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, `Body contents: Type is '${pythonTypeName(body)}', but 'dict' is expected`);
+  if (typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'Invalid body contents, not a dictionary');
   const b = body as Record<string, unknown>;
   for (const key of Object.keys(b)) {
     if (!KEYS.includes(key)) throw new HttpError(400, `Invalid body parameters: filter rule doesn't support the parameter '${key}'`);
   }
   const { priority = 0, predicates = [], action = 'CONTINUE', reason = [] } = b;
-  if (!Number.isInteger(priority) || (priority as number) < 0) throw new HttpError(400, `Invalid filter priority ${JSON.stringify(priority)}: a non-negative integer is expected`);
+  if (!Number.isInteger(priority) || (priority as number) < 0) throw new HttpError(400, `Invalid value for non-negative type '${JSON.stringify(priority)}'`);
   if (!Array.isArray(predicates)) throw new HttpError(400, `Invalid filter predicates ${JSON.stringify(predicates)}: a list is expected`);
   if (!isAction(action)) throw new HttpError(400, `malformed FilterAction JSON: ${JSON.stringify(action)}`);
   if (!Array.isArray(reason) || !reason.every(isReason)) throw new HttpError(400, 'Invalid filter reason: a list of [source, reason, timestamp] is expected');
