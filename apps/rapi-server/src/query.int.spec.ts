@@ -111,6 +111,15 @@ describe('query resources over RAPI', () => {
       expect(await names('instance', qfilter)).toEqual(expected);
     });
 
+    it.each([
+      [[1], 'Body contents: Type is &#x27;list&#x27;, but &#x27;dict&#x27; is expected'],
+      [{ fields: 'name' }, 'The &#x27;fields&#x27; parameter should be a list of strings'],
+      [{}, 'Missing &#x27;fields&#x27; query argument'],
+    ])('refuses the body %j with a 400', async (body, message) => {
+      const res = await put('instance', body);
+      expect([res.status, (res.json as { message: string }).message]).toEqual([400, message]);
+    });
+
     it('accepts the legacy key filter and falls back to ?fields', async () => {
       const res = await call('PUT', '/2/query/instance?fields=name', { filter: ['=', 'name', 'inst3.example.com'] });
       expect(res.json).toEqual({ data: [[[0, 'inst3.example.com']]], fields: [{ name: 'name', title: 'Instance', kind: 'text', doc: 'Instance name' }] });
