@@ -107,6 +107,7 @@ describe('query resources over RAPI', () => {
       [['&', ['=', 'admin_state', 'down'], ['>', 'disk.count', 1]], ['inst2.example.com']],
       [['|', ['=', 'admin_state', 'up'], ['?', 'tags']], ['inst1.example.com', 'inst3.example.com']],
       [['?', 'tags'], ['inst1.example.com']],
+      [['=', 'name', 'unknown.example.com'], []],
     ])('%j selects %j', async (qfilter, expected) => {
       expect(await names('instance', qfilter)).toEqual(expected);
     });
