@@ -145,6 +145,17 @@ describe('networks over RAPI', () => {
     });
   });
 
+  describe('when a node\'s address lies in a new network', () => {
+    it('reserves it externally (conflicts_check), unless the check is off', async () => {
+      const job = await settled(await call('POST', '/2/networks', { network_name: 'local', network: '127.0.0.0/29' }));
+      const master = (await server.container.get<ConfigStore>(ConfigStore).snapshot()).list('node')[0]!.name;
+      expect((job.oplog as unknown[][][])[0]!.map((l) => l[3])).toEqual([` - INFO: Reserved IP address of node '${master}' (127.0.0.1)`]);
+      expect([(await network('local')).map, (await network('local')).external_reservations]).toEqual(['XX.....X', '127.0.0.0, 127.0.0.1, 127.0.0.7']);
+      await settled(await call('POST', '/2/networks', { network_name: 'local2', network: '127.0.0.0/29', conflicts_check: false }));
+      expect((await network('local2')).map).toBe('X......X');
+    });
+  });
+
   describe('when the gateway and IPv6 data are modified', () => {
     it('moves the gateway reservation, sets IPv6 and clears values with "none"', async () => {
       await settled(await call('POST', '/2/networks', { network_name: 'gw', network: '192.168.7.0/29', gateway: '192.168.7.1', mac_prefix: 'aa:bb:cc' }));

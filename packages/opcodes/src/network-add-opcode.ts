@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AddressPool, checkTag, GanetiError, type Network } from '@corral/model';
 import { checkIpv6, checkMacPrefix } from './network-lookup';
+import type { OpContext } from './op-context';
 import type { OpcodeDefinition, OpInput } from './opcode-definition';
 import { ht } from './param-spec';
 
@@ -39,6 +40,17 @@ function newPool(op: OpInput): AddressPool {
   return pool;
 }
 
+/** Ganeti's conflicts check: the nodes' own addresses inside the network are reserved externally. */
+function reserveNodeAddresses(pool: AddressPool, ctx: OpContext): void {
+  for (const node of ctx.snapshot.list('node')) {
+    for (const ip of new Set([node.primary_ip, node.secondary_ip])) {
+      if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || !pool.contains(ip) || pool.isReserved(ip)) continue;
+      pool.reserve(ip, true);
+      ctx.feedback(` - INFO: Reserved IP address of node '${node.name}' (${ip})`);
+    }
+  }
+}
+
 /** OP_NETWORK_ADD: defines an IPv4 network (optionally with IPv6 data) and its address pool. */
 export const networkAddOpcode: OpcodeDefinition = {
   id: 'OP_NETWORK_ADD',
@@ -67,7 +79,9 @@ export const networkAddOpcode: OpcodeDefinition = {
     if (op.gateway6) checkIpv6(op.gateway6 as string, false);
     ((op.tags as unknown[] | null) ?? []).forEach((t) => checkTag(t));
   },
-  async exec(op) {
+  async exec(op, ctx) {
+    const pool = newPool(op);
+    if (op.conflicts_check) reserveNodeAddresses(pool, ctx);
     const now = Date.now() / 1000;
     const network: Network = {
       uuid: randomUUID(),
@@ -77,7 +91,7 @@ export const networkAddOpcode: OpcodeDefinition = {
       network6: (op.network6 as string | null | undefined) ?? null,
       gateway6: (op.gateway6 as string | null | undefined) ?? null,
       mac_prefix: (op.mac_prefix as string | null | undefined) ?? null,
-      ...newPool(op).bitmaps(),
+      ...pool.bitmaps(),
       tags: [...new Set((op.tags as string[] | null) ?? [])],
       serial_no: 0,
       ctime: now,
