@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AddressPool, checkTag, GanetiError, type Network } from '@corral/model';
-import { checkIpv6, checkMacPrefix } from './network-lookup';
+import { checkIpv6, checkMacPrefix } from './network-address-checks';
 import type { OpContext } from './op-context';
 import type { OpcodeDefinition, OpInput } from './opcode-definition';
 import { ht } from './param-spec';

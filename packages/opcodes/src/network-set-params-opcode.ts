@@ -1,5 +1,6 @@
 import { AddressPool, GanetiError, type Network } from '@corral/model';
-import { checkIpv6, checkMacPrefix, findNetwork } from './network-lookup';
+import { checkIpv6, checkMacPrefix } from './network-address-checks';
+import { findNetwork } from './network-lookup';
 import type { OpContext } from './op-context';
 import type { OpcodeDefinition, OpInput } from './opcode-definition';
 import { ht } from './param-spec';

@@ -1,6 +1,7 @@
 import { FieldTable } from './field-table';
 import { FieldStatus } from './result-status';
-import { describeFields, runQuery } from './run-query';
+import { describeFields } from './describe-fields';
+import { runQuery } from './run-query';
 
 interface Row {
   readonly name: string;

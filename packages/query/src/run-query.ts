@@ -22,8 +22,3 @@ export function runQuery<T>(table: FieldTable<T>, items: readonly T[], names: re
   const data = items.filter(matches).map((item) => getters.map((get): FieldValue => (get ? toFieldValue(get(item)) : [ResultStatus.unknown, null])));
   return { data, fields };
 }
-
-/** The `/fields` answer: the named fields, or all of them when `names` is null. */
-export function describeFields<T>(table: FieldTable<T>, names: readonly string[] | null): { fields: FieldDefinition[] } {
-  return { fields: names === null ? table.all().map((f) => table.describe(f.name)) : names.map((n) => table.describe(n)) };
-}

@@ -5,20 +5,15 @@ import { groupFields } from './group-fields';
 import { instanceFields, INSTANCE_LIVE_FIELDS } from './instance-fields';
 import { networkFields, networkRows } from './network-fields';
 import { nodeFields, NODE_LIVE_FIELDS } from './node-fields';
-import { exportFields, filterFields, jobFields, lockFields } from './small-tables';
+import { exportFields } from './export-fields';
+import { filterFields } from './filter-fields';
+import { jobFields } from './job-fields';
+import { lockFields } from './lock-fields';
 
 /** A query resource: its field table and how to list its items for the fields (and filter) asked. */
 export interface QuerySource {
   readonly table: FieldTable<never>;
   items(services: RapiServices, fields: readonly string[]): Promise<unknown[]>;
-}
-
-/** Every field name a filter mentions (`[op, field, ...]` at any depth). */
-export function filterFieldNames(filter: unknown): string[] {
-  if (!Array.isArray(filter) || typeof filter[0] !== 'string') return [];
-  const [op, ...rest] = filter as [string, ...unknown[]];
-  if (op === '|' || op === '&' || op === '!') return rest.flatMap(filterFieldNames);
-  return typeof rest[0] === 'string' ? [rest[0]] : [];
 }
 
 function source<T>(table: FieldTable<T>, items: (services: RapiServices, fields: readonly string[]) => Promise<T[]>): QuerySource {

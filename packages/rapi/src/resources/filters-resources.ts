@@ -4,7 +4,7 @@ import { checkPredicates } from '@corral/jobs';
 import type { FilterAction, FilterRule } from '@corral/model';
 import { QueryFilterError } from '@corral/query';
 import { notFound } from '../not-found';
-import { filterFields, FILTER_BULK_FIELDS } from '../query/small-tables';
+import { filterFields, FILTER_BULK_FIELDS } from '../query/filter-fields';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 

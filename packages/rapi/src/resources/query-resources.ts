@@ -1,7 +1,7 @@
 import { HttpError, type RouteRequest } from '@corral/http';
-import { describeFields, QueryFilterError, runQuery, type QueryResult } from '@corral/query';
+import { describeFields, filterFieldNames, QueryFilterError, runQuery, type QueryResult } from '@corral/query';
 import { pythonTypeName } from '../python-type-name';
-import { filterFieldNames, querySources } from '../query/query-sources';
+import { querySources } from '../query/query-sources';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 
