@@ -1,3 +1,4 @@
+import { clusterAdminOpcodes } from './cluster-admin-opcodes';
 import { clusterRedistConfOpcode } from './cluster-redist-conf-opcode';
 import type { OpcodeDefinition } from './opcode-definition';
 import { tagsDelOpcode } from './tags-del-opcode';
@@ -5,4 +6,4 @@ import { tagsSetOpcode } from './tags-set-opcode';
 import { testDelayOpcode } from './test-delay-opcode';
 
 /** The opcodes this package implements; other packages contribute theirs through OpcodeDefinitions. */
-export const builtinOpcodes: readonly OpcodeDefinition[] = [tagsSetOpcode, tagsDelOpcode, clusterRedistConfOpcode, testDelayOpcode];
+export const builtinOpcodes: readonly OpcodeDefinition[] = [tagsSetOpcode, tagsDelOpcode, clusterRedistConfOpcode, testDelayOpcode, ...clusterAdminOpcodes];

@@ -10,3 +10,7 @@ export { pythonErrorText, pythonStringRepr } from './python-error-text';
 export { tagKinds, type TagKind } from './tag-target';
 export { builtinOpcodes } from './builtin-opcodes';
 export { opcodesModule } from './opcodes-module';
+export { localNodeDir, localNodeLayout } from './node-add-opcode';
+export { nodeEvacModes } from './node-evacuate-opcode';
+export { storageFields } from './node-query-storage-opcode';
+export { allocPolicies } from './group-params';

@@ -5,6 +5,10 @@ import { infoRows } from './resources/info-resource';
 import { jobsRows } from './resources/jobs-resources';
 import { tagsRows } from './resources/tags-resources';
 import { redistributeConfigRows } from './resources/redistribute-config-resource';
+import { corralNodesRows, nodesRows } from './resources/nodes-resources';
+import { groupsRows } from './resources/groups-resources';
+import { osRows } from './resources/os-resource';
+import { clusterModifyRows } from './resources/cluster-modify-resource';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
@@ -17,4 +21,9 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...jobsRows,
   ...tagsRows,
   ...redistributeConfigRows,
+  ...nodesRows,
+  ...corralNodesRows,
+  ...groupsRows,
+  ...osRows,
+  ...clusterModifyRows,
 ];
