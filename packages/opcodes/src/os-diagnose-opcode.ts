@@ -16,7 +16,7 @@ interface OsSummary {
 /**
  * OP_OS_DIAGNOSE: the OS definitions of every online vm-capable node, asked
  * through the node runner (the OS plugins). An OS is valid when every such
- * node has it; its variants are those all nodes share. Without `names`, only
+ * node has it; its variants are those all nodes share, sorted. Without `names`, only
  * valid, visible, non-blacklisted OSes are listed (Ganeti's behaviour).
  */
 export const osDiagnoseOpcode: OpcodeDefinition = {
@@ -57,7 +57,7 @@ export const osDiagnoseOpcode: OpcodeDefinition = {
       const hidden = cluster.hidden_os.includes(summary.name);
       const blacklisted = cluster.blacklisted_os.includes(summary.name);
       if (names.length > 0 ? !names.includes(summary.name) : !valid || hidden || blacklisted) continue;
-      const variants = defs.reduce<string[]>((shared, d) => shared.filter((v) => d.variants.includes(v)), [...(defs[0]?.variants ?? [])]);
+      const variants = defs.reduce<string[]>((shared, d) => shared.filter((v) => d.variants.includes(v)), [...(defs[0]?.variants ?? [])]).sort();
       const apiVersions = defs.reduce<number[]>((shared, d) => shared.filter((v) => d.apiVersions.includes(v)), [...(defs[0]?.apiVersions ?? [])]);
       const values: Record<string, unknown> = {
         name: summary.name,
