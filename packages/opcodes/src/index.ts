@@ -1,5 +1,5 @@
 export type { LockLevel, LockMode, LockRequest } from './lock-request';
-export type { OpContext } from './op-context';
+export type { OpContext, FollowUpOpcode } from './op-context';
 export type { OpOutcome } from './op-outcome';
 export { ht, type ParamSpec } from './param-spec';
 export type { OpcodeDefinition, OpInput } from './opcode-definition';

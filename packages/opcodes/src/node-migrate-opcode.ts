@@ -4,11 +4,11 @@ import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
 
 /**
- * OP_NODE_MIGRATE: live-migrates every primary instance of a node. Its
- * result is `{"jobs": [[true, job_id]...]}`, one job per instance. Moving
- * instances needs the instance migrate opcode and job submission from a
- * job; until then a node with primary instances fails clearly and an
- * empty node migrates to `{"jobs": []}`.
+ * OP_NODE_MIGRATE: migrates every primary instance of a node by submitting
+ * one OP_INSTANCE_MIGRATE job per instance; the result is
+ * `{"jobs": [[true, job_id] | [false, message]...]}` (`{"jobs": []}` for a
+ * node without primary instances). Only the options that differ from the
+ * instance opcode's defaults are passed on.
  */
 export const nodeMigrateOpcode: OpcodeDefinition = {
   id: 'OP_NODE_MIGRATE',
@@ -37,10 +37,20 @@ export const nodeMigrateOpcode: OpcodeDefinition = {
   async exec(op, ctx) {
     const node = requireNode(ctx.snapshot, op.node_name as string);
     const { primary } = instancesOnNode(ctx.snapshot, node.uuid);
-    if (primary.length > 0) {
-      throw new GanetiError('OpExecError', `Migrating instances (${primary.join(', ')}) off node ${node.name} is not supported yet`);
+    if (primary.length === 0) {
+      ctx.feedback(`Node ${node.name} has no primary instances to migrate`);
+      return { result: { jobs: [] } };
     }
-    ctx.feedback(`Node ${node.name} has no primary instances to migrate`);
-    return { result: { jobs: [] } };
+    const mode = (op.mode as string | null) ?? (op.live === null ? null : op.live ? 'live' : 'non-live');
+    const options: Record<string, unknown> = {
+      ...(mode !== null ? { mode } : {}),
+      ...(op.target_node !== null ? { target_node: op.target_node } : {}),
+      ...(op.iallocator !== null ? { iallocator: op.iallocator } : {}),
+      ...(op.allow_runtime_changes === false ? { allow_runtime_changes: false } : {}),
+      ...(op.ignore_ipolicy === true ? { ignore_ipolicy: true } : {}),
+    };
+    if (!ctx.submitJobs) throw new GanetiError('OpExecError', 'This job queue cannot submit follow-up jobs');
+    const jobs = primary.map((name) => [{ OP_ID: 'OP_INSTANCE_MIGRATE', instance_name: name, ...options }]);
+    return { result: { jobs: await ctx.submitJobs(jobs) } };
   },
 };
