@@ -2,13 +2,13 @@ import {
   defaultBeparams,
   defaultDiskparams,
   defaultHvparams,
-  defaultIpolicy,
   defaultNdparams,
   defaultNicparams,
   GanetiError,
   type Cluster,
   type ParamDict,
 } from '@corral/model';
+import { checkIpolicy } from './check-ipolicy';
 import { requireCluster } from './config-lookup';
 import type { OpcodeDefinition, OpInput } from './opcode-definition';
 import { ht, type ParamSpec } from './param-spec';
@@ -127,7 +127,7 @@ function checkParamDicts(op: OpInput): void {
   if (op.ndparams !== null) checkParamKeys(op.ndparams as ParamDict, defaultNdparams);
   if (op.hvparams !== null) checkNestedParamKeys(op.hvparams as ParamDict, defaultHvparams, 'hypervisor');
   if (op.diskparams !== null) checkNestedParamKeys(op.diskparams as ParamDict, defaultDiskparams, 'disk template');
-  if (op.ipolicy !== null) checkParamKeys(op.ipolicy as ParamDict, defaultIpolicy as unknown as ParamDict);
+  if (op.ipolicy !== null) checkIpolicy(op.ipolicy as ParamDict);
 }
 
 function applyOsList(current: readonly string[], changes: [string, string][]): string[] {

@@ -1,4 +1,5 @@
-import { defaultDiskparams, defaultIpolicy, defaultNdparams, GanetiError } from '@corral/model';
+import { defaultDiskparams, defaultNdparams } from '@corral/model';
+import { checkIpolicy } from './check-ipolicy';
 import type { OpInput } from './opcode-definition';
 import { ht, type ParamSpec } from './param-spec';
 import { checkNestedParamKeys, checkParamKeys } from './updated-params';
@@ -20,11 +21,5 @@ export const groupParamSpecs: readonly ParamSpec[] = [
 export function checkGroupParams(op: OpInput): void {
   if (op.ndparams !== null) checkParamKeys(op.ndparams as Record<string, unknown>, defaultNdparams);
   if (op.diskparams !== null) checkNestedParamKeys(op.diskparams as Record<string, unknown>, defaultDiskparams, 'disk template');
-  if (op.ipolicy !== null) {
-    const ipolicy = op.ipolicy as Record<string, unknown>;
-    checkParamKeys(ipolicy, defaultIpolicy as unknown as Record<string, unknown>);
-    for (const key of ['spindle-ratio', 'vcpu-ratio']) {
-      if (key in ipolicy && !ht.nonNegative(ipolicy[key])) throw GanetiError.prereq(`Invalid value for ipolicy parameter '${key}'`, 'wrong_input');
-    }
-  }
+  if (op.ipolicy !== null) checkIpolicy(op.ipolicy as Record<string, unknown>);
 }
