@@ -101,6 +101,13 @@ describe('node resources over RAPI', () => {
       expect([await roleOf(master), await roleOf(N2), await roleOf(N3)]).toEqual(['master', 'master-candidate', 'regular']);
     });
 
+    it('answers 404 for the role of an unknown node, and fails the job that sets it', async () => {
+      const res = await rapi.call('GET', '/2/nodes/nosuch.example.com/role');
+      expect([res.status, res.text]).toEqual([404, NOT_FOUND]);
+      const job = await rapi.job('PUT', '/2/nodes/nosuch.example.com/role', 'drained');
+      expect(job.opresult).toEqual([['OpPrereqError', ["Node 'nosuch.example.com' not known", 'unknown_entity']]]);
+    });
+
     it('refuses a role in the query without a body', async () => {
       const res = await rapi.call('PUT', `/2/nodes/${N2}/role?role=master-candidate`);
       expect([res.status, res.text]).toEqual([400, badRequest("Body contents: Type is 'NoneType', but 'str' is expected")]);
