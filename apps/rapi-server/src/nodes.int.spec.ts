@@ -280,6 +280,22 @@ describe('node resources over RAPI', () => {
     });
   });
 
+  describe('when an offline node is re-added', () => {
+    it('comes back online with its identity and tags, a candidate if the pool wants one', async () => {
+      const before = (await rapi.call('GET', `/2/nodes/${N3}`)).json as Record<string, unknown>;
+      expect((await rapi.job('PUT', `/2/nodes/${N3}/role`, 'offline')).status).toBe('success');
+      const job = await rapi.job('POST', '/corral/nodes', { name: N3, local: true, readd: true });
+      expect([job.status, job.summary]).toEqual(['success', [`NODE_ADD(${N3})`]]);
+      const after = (await rapi.call('GET', `/2/nodes/${N3}`)).json as Record<string, unknown>;
+      expect([after.uuid, after.tags, after.offline, after.role]).toEqual([before.uuid, ['rack:1'], false, 'C']);
+    });
+
+    it('refuses to re-add a node that is not in the configuration', async () => {
+      const job = await rapi.job('POST', '/corral/nodes', { name: 'new.example.com', local: true, readd: true });
+      expect(job.opresult).toEqual([['OpPrereqError', ['Node new.example.com is not in the configuration', 'unknown_entity']]]);
+    });
+  });
+
   describe('when a node is removed with DELETE /corral/nodes/[name]', () => {
     it('refuses the master', async () => {
       const job = await rapi.job('DELETE', `/corral/nodes/${master}`);

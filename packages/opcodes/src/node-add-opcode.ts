@@ -26,6 +26,8 @@ export function localNodeLayout(nodeDir: string): string[] {
  * `local` (its own directory beside the master's); a remote node would need
  * a node agent, which is refused for now. The new node becomes a master
  * candidate when the pool needs one, unless `master_candidate` says otherwise.
+ * `readd` brings back a node already in the configuration (offline or
+ * drained): its flags are reset, its identity, tags and directory kept.
  */
 export const nodeAddOpcode: OpcodeDefinition = {
   id: 'OP_NODE_ADD',
@@ -50,10 +52,10 @@ export const nodeAddOpcode: OpcodeDefinition = {
   checkPrereq(op, ctx) {
     const name = op.node_name as string;
     if (!NODE_NAME.test(name)) throw GanetiError.prereq(`Invalid node name '${name}'`, 'wrong_input');
-    if (ctx.snapshot.findByName('node', name)) {
-      throw GanetiError.prereq(`Node ${name} is already in the configuration`, 'already_exists');
-    }
-    if (op.readd === true) throw GanetiError.prereq(`Node ${name} is not in the configuration`, 'unknown_entity');
+    const existing = ctx.snapshot.findByName('node', name);
+    if (existing && op.readd !== true) throw GanetiError.prereq(`Node ${name} is already in the configuration`, 'already_exists');
+    if (!existing && op.readd === true) throw GanetiError.prereq(`Node ${name} is not in the configuration`, 'unknown_entity');
+    if (existing && existing.name === requireCluster(ctx.snapshot).master) throw GanetiError.prereq('The master node cannot be re-added', 'wrong_input');
     if (op.local !== true) {
       throw GanetiError.prereq('Only local nodes can be added (local=true): remote nodes need a node agent, which this server does not have', 'wrong_input');
     }
@@ -67,31 +69,33 @@ export const nodeAddOpcode: OpcodeDefinition = {
     const cluster = requireCluster(ctx.snapshot);
     const master = requireNode(ctx.snapshot, cluster.master);
     const name = op.node_name as string;
-    const masterCapable = (op.master_capable as boolean | null) ?? true;
-    const group = op.group === null ? master.group : requireGroup(ctx.snapshot, op.group as string).uuid;
-    const nodeDir = localNodeDir(master.node_dir, name);
+    const existing = ctx.snapshot.findByName('node', name);
+    const masterCapable = (op.master_capable as boolean | null) ?? existing?.master_capable ?? true;
+    const group = op.group === null ? (existing?.group ?? master.group) : requireGroup(ctx.snapshot, op.group as string).uuid;
+    const nodeDir = existing?.node_dir ?? localNodeDir(master.node_dir, name);
     for (const dir of localNodeLayout(nodeDir)) mkdirSync(dir, { recursive: true });
     const now = Date.now() / 1000;
     const draft: Node = {
-      uuid: randomUUID(),
-      serial_no: 1,
-      ctime: now,
+      uuid: existing?.uuid ?? randomUUID(),
+      serial_no: existing?.serial_no ?? 1,
+      ctime: existing?.ctime ?? now,
       mtime: now,
-      tags: [],
+      tags: existing?.tags ?? [],
       name,
-      primary_ip: (op.primary_ip as string | null) ?? '127.0.0.1',
-      secondary_ip: (op.secondary_ip as string | null) ?? (op.primary_ip as string | null) ?? '127.0.0.1',
+      primary_ip: (op.primary_ip as string | null) ?? existing?.primary_ip ?? '127.0.0.1',
+      secondary_ip: (op.secondary_ip as string | null) ?? (op.primary_ip as string | null) ?? existing?.secondary_ip ?? '127.0.0.1',
       master_candidate: false,
       offline: false,
       drained: false,
       master_capable: masterCapable,
-      vm_capable: (op.vm_capable as boolean | null) ?? true,
+      vm_capable: (op.vm_capable as boolean | null) ?? existing?.vm_capable ?? true,
       group,
-      ndparams: (op.ndparams as Record<string, unknown> | null) ?? {},
+      ndparams: (op.ndparams as Record<string, unknown> | null) ?? existing?.ndparams ?? {},
       powered: true,
       node_dir: nodeDir,
     };
-    const stats = candidateStats([...ctx.snapshot.list('node'), draft], cluster.candidate_pool_size);
+    const others = ctx.snapshot.list('node').filter((n) => n.uuid !== draft.uuid);
+    const stats = candidateStats([...others, draft], cluster.candidate_pool_size);
     const candidate = (op.master_candidate as boolean | null) ?? (masterCapable && stats.now < stats.should);
     const node = { ...draft, master_candidate: candidate };
     try {
@@ -100,7 +104,7 @@ export const nodeAddOpcode: OpcodeDefinition = {
     } catch (error) {
       throw pluginFailure(error);
     }
-    ctx.feedback(`Added node ${name} (${candidate ? 'master candidate' : 'regular'}) with its state in ${nodeDir}`);
+    ctx.feedback(`${existing ? 'Re-added' : 'Added'} node ${name} (${candidate ? 'master candidate' : 'regular'}) with its state in ${nodeDir}`);
     return { result: null, changes: { put: [{ kind: 'node', object: node }] } };
   },
 };
