@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { GanetiError, type Node } from '@corral/model';
 import { candidateStats } from './candidate-pool';
 import { requireCluster, requireGroup, requireNode } from './config-lookup';
-import { nodeServicesOf, pluginFailure } from './node-services-of';
+import { nodeServicesOf } from './node-services-of';
+import { pluginFailure } from './plugin-failure';
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
 

@@ -1,6 +1,7 @@
 import { GanetiError } from '@corral/model';
 import { requireCluster, requireNode } from './config-lookup';
-import { nodeServicesOf, pluginFailure } from './node-services-of';
+import { nodeServicesOf } from './node-services-of';
+import { pluginFailure } from './plugin-failure';
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
 

@@ -11,7 +11,7 @@ export interface FillOptions {
 }
 
 /** The body as a dict (an empty body is `{}`); another type is Ganeti's 400. */
-export function bodyDict(request: RouteRequest): Record<string, unknown> {
+function bodyDict(request: RouteRequest): Record<string, unknown> {
   const body = request.body ?? {};
   if (typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, `Body contents: Type is '${pythonTypeName(body)}', but 'dict' is expected`);
   return { ...(body as Record<string, unknown>) };
