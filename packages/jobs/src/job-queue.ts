@@ -1,7 +1,7 @@
 import { inject, injectable, optional } from 'inversify';
 import { Logger } from '@corral/contracts';
 import { GanetiError } from '@corral/model';
-import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput } from '@corral/opcodes';
+import { OpcodeRegistry, type FollowUpOpcode, type LockRequest, type OpContext, type OpInput } from '@corral/opcodes';
 import { ConfigStore, JobStore, type ConfigChanges } from '@corral/store';
 import { encodeJobError } from './encode-job-error';
 import type { JobChange } from './job-change';
@@ -534,6 +534,7 @@ export class JobQueue {
         dryRun: op.input.dry_run === true,
         signal: this.shutdown.signal,
         runner: this.runner,
+        submitJobs: (jobs) => this.submitFollowUps(jobs, op.input),
         feedback: (message, type = 'message') => this.log(entry, op, message, type),
       };
       await definition.checkPrereq(op.input, ctx);
@@ -553,6 +554,20 @@ export class JobQueue {
     } finally {
       release();
     }
+  }
+
+  /** Follow-up jobs of an opcode (Ganeti's ResultWithJobs); they carry the parent opcode's reason trail and priority. */
+  private async submitFollowUps(jobs: readonly (readonly FollowUpOpcode[])[], parent: OpInput): Promise<[boolean, number | string][]> {
+    const results: [boolean, number | string][] = [];
+    for (const job of jobs) {
+      try {
+        const inputs = job.map(({ OP_ID, ...fields }) => this.registry.build(OP_ID, { priority: parent.priority, reason: parent.reason, ...fields }));
+        results.push([true, await this.submit(inputs)]);
+      } catch (error) {
+        results.push([false, error instanceof Error ? error.message : String(error)]);
+      }
+    }
+    return results;
   }
 
   private log(entry: Entry, op: OpState, message: string, type: string): void {

@@ -15,3 +15,5 @@ export { instanceStatus, type InstanceStatus, type ObservedInstance } from './in
 export { fillParams, effectiveBeparams, effectiveHvparams, effectiveOsparams, effectiveNicparams, effectiveNdparams } from './fill-params';
 export { AddressPool, parseIpv4Network } from './network-pool';
 export type { FilterRule, FilterAction } from './filter-rule';
+export { nodeRoleWord, type NodeRoleWord } from './node-role-word';
+export { diskTemplateStorageType } from './disk-template-storage-type';

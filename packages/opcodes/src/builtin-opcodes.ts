@@ -1,3 +1,4 @@
+import { clusterAdminOpcodes } from './cluster-admin-opcodes';
 import { clusterRedistConfOpcode } from './cluster-redist-conf-opcode';
 import type { OpcodeDefinition } from './opcode-definition';
 import { tagsDelOpcode } from './tags-del-opcode';
@@ -12,4 +13,5 @@ import { networkSetParamsOpcode } from './network-set-params-opcode';
 /** The opcodes this package implements; other packages contribute theirs through OpcodeDefinitions. */
 export const builtinOpcodes: readonly OpcodeDefinition[] = [tagsSetOpcode, tagsDelOpcode, clusterRedistConfOpcode, testDelayOpcode,
   networkAddOpcode, networkRemoveOpcode, networkConnectOpcode, networkDisconnectOpcode, networkSetParamsOpcode,
+  ...clusterAdminOpcodes,
 ];

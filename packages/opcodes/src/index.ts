@@ -1,5 +1,5 @@
 export type { LockLevel, LockMode, LockRequest } from './lock-request';
-export type { OpContext } from './op-context';
+export type { OpContext, FollowUpOpcode } from './op-context';
 export type { OpOutcome } from './op-outcome';
 export { ht, type ParamSpec } from './param-spec';
 export type { OpcodeDefinition, OpInput } from './opcode-definition';
@@ -10,3 +10,7 @@ export { pythonErrorText, pythonStringRepr } from './python-error-text';
 export { tagKinds, type TagKind } from './tag-target';
 export { builtinOpcodes } from './builtin-opcodes';
 export { opcodesModule } from './opcodes-module';
+export { localNodeDir, localNodeLayout } from './node-add-opcode';
+export { nodeEvacModes } from './node-evacuate-opcode';
+export { storageFields } from './node-query-storage-opcode';
+export { allocPolicies } from './group-params';

@@ -8,6 +8,10 @@ import { redistributeConfigRows } from './resources/redistribute-config-resource
 import { networksRows } from './resources/networks-resources';
 import { queryRows } from './resources/query-resources';
 import { filtersRows } from './resources/filters-resources';
+import { corralNodesRows, nodesRows } from './resources/nodes-resources';
+import { groupsRows } from './resources/groups-resources';
+import { osRows } from './resources/os-resource';
+import { clusterModifyRows } from './resources/cluster-modify-resource';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
@@ -23,4 +27,9 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...networksRows,
   ...queryRows,
   ...filtersRows,
+  ...nodesRows,
+  ...corralNodesRows,
+  ...groupsRows,
+  ...osRows,
+  ...clusterModifyRows,
 ];

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@corral/rapi-server';
+import { addLocalTestNode, startTestServer, type TestServer } from '@corral/rapi-server';
 import { sendRequest } from '@corral/testing';
 import { pythonClientUnavailable, runPythonClient, type ClientCall, type ClientResult } from './python-rapi-client';
 
@@ -31,6 +31,16 @@ const rawJson = async (server: TestServer, path: string): Promise<unknown> => (a
 /** The uuid of the one filter the suite added with AddFilter (the others have fixed uuids). */
 const addedFilter = async (server: TestServer): Promise<ClientResult> =>
   ok(((await rawJson(server, '/2/filters')) as { uuid: string }[]).map((f) => f.uuid).filter((u) => u !== KEPT_FILTER));
+/** Node figures and bookkeeping that move between the client's call and the raw GET (live memory, serials). */
+const VOLATILE_NODE_KEYS = ['dtotal', 'dfree', 'mtotal', 'mnode', 'mfree', 'serial_no', 'mtime'];
+const volatile = (node: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(node).map(([k, v]) => [k, VOLATILE_NODE_KEYS.includes(k) ? expect.anything() : v]));
+/** Like {@link sameAsRaw} for node objects, with the volatile figures matched by presence only. */
+const sameNodesAsRaw = (path: string) => async (server: TestServer): Promise<ClientResult> => {
+  const raw = (await sendRequest(`${server.url}${path}`, { auth: server.writeAuth })).json;
+  return ok(Array.isArray(raw) ? raw.map(volatile) : volatile(raw as Record<string, unknown>));
+};
+const N2 = 'node2.example.com';
 
 const CASES: readonly ClientCase[] = [
   { title: 'GetVersion returns 2', call: { method: 'GetVersion' }, expected: ok(2) },
@@ -67,6 +77,31 @@ const CASES: readonly ClientCase[] = [
   { title: 'ReplaceFilter creates a second rule to delete', call: { method: 'ReplaceFilter', args: [GONE_FILTER, 2, [], 'CONTINUE'] }, expected: ok(GONE_FILTER) },
   { title: 'DeleteFilter returns None', call: { method: 'DeleteFilter', args: [GONE_FILTER] }, expected: ok(null) },
   { title: 'GetFilters lists the remaining uuids', call: { method: 'GetFilters' }, expected: async (server) => ok(((await rawJson(server, '/2/filters')) as { uuid: string }[]).map((f) => f.uuid)) },
+  // Nodes, groups, OS and cluster (issue 7). The server holds a second local node, node2; job ids follow the networks section's six, in call order.
+  { title: 'GetNodes returns the node names', call: { method: 'GetNodes' }, expected: async (server) => ok(((await sendRequest(`${server.url}/2/nodes`)).json as { id: string }[]).map((n) => n.id)) },
+  { title: 'GetNodes(bulk=True) returns /2/nodes?bulk=1', call: { method: 'GetNodes', kwargs: { bulk: true } }, expected: sameNodesAsRaw('/2/nodes?bulk=1') },
+  { title: 'GetNode returns /2/nodes/[n]', call: { method: 'GetNode', args: [N2] }, expected: sameNodesAsRaw(`/2/nodes/${N2}`) },
+  { title: 'GetNodeRole returns the role word', call: { method: 'GetNodeRole', args: [N2] }, expected: ok('master-candidate') },
+  { title: 'GetGroups returns the group names', call: { method: 'GetGroups' }, expected: ok(['default']) },
+  { title: 'GetGroups(bulk=True) returns /2/groups?bulk=1', call: { method: 'GetGroups', kwargs: { bulk: true } }, expected: sameAsRaw('/2/groups?bulk=1') },
+  { title: 'GetGroup returns /2/groups/[g]', call: { method: 'GetGroup', args: ['default'] }, expected: sameAsRaw('/2/groups/default') },
+  { title: 'GetOperatingSystems waits for the diagnose job (job 7) and lists name+variant', call: { method: 'GetOperatingSystems' }, expected: sameAsRaw('/2/os') },
+  { title: 'SetNodeRole submits job 8', call: { method: 'SetNodeRole', args: [N2, 'master-candidate'], kwargs: { force: false, auto_promote: true } }, expected: ok(8) },
+  { title: 'ModifyNode submits job 9', call: { method: 'ModifyNode', args: [N2], kwargs: { dry_run: true, vm_capable: true } }, expected: ok(9) },
+  { title: 'GetNodeStorageUnits submits job 10', call: { method: 'GetNodeStorageUnits', args: [N2, 'file', 'name,size,free'] }, expected: ok(10) },
+  { title: 'CreateGroup submits job 11', call: { method: 'CreateGroup', args: ['rack1'], kwargs: { alloc_policy: 'last_resort' } }, expected: ok(11) },
+  { title: 'ModifyGroup submits job 12', call: { method: 'ModifyGroup', args: ['rack1'], kwargs: { alloc_policy: 'preferred' } }, expected: ok(12) },
+  { title: 'RenameGroup submits job 13', call: { method: 'RenameGroup', args: ['rack1', 'rack2'] }, expected: ok(13) },
+  { title: 'AssignGroupNodes submits job 14', call: { method: 'AssignGroupNodes', args: ['default', [N2]] }, expected: ok(14) },
+  { title: 'DeleteGroup submits job 15', call: { method: 'DeleteGroup', args: ['rack2'] }, expected: ok(15) },
+  { title: 'ModifyCluster submits job 16', call: { method: 'ModifyCluster', kwargs: { dry_run: true, candidate_pool_size: 10 } }, expected: ok(16) },
+  { title: 'EvacuateNode (3.0 body form) submits job 17', call: { method: 'EvacuateNode', args: [N2], kwargs: { mode: 'all' } }, expected: ok(17) },
+  { title: 'MigrateNode submits job 18', call: { method: 'MigrateNode', args: [N2] }, expected: ok(18) },
+  { title: 'PowercycleNode submits job 19', call: { method: 'PowercycleNode', args: [N2] }, expected: ok(19) },
+  { title: 'ModifyNodeStorageUnits submits job 20', call: { method: 'ModifyNodeStorageUnits', args: [N2, 'lvm-pv', '/dev/sdx'], kwargs: { allocatable: false } }, expected: ok(20) },
+  { title: 'RepairNodeStorageUnits submits job 21', call: { method: 'RepairNodeStorageUnits', args: [N2, 'lvm-vg', 'xenvg'] }, expected: ok(21) },
+  { title: 'GetNodeTags returns the node tags', call: { method: 'GetNodeTags', args: [N2] }, expected: ok([]) },
+  { title: 'GetGroupTags returns the group tags', call: { method: 'GetGroupTags', args: ['default'] }, expected: ok([]) },
 ];
 
 describe("Ganeti's Python RAPI client", () => {
@@ -77,6 +112,7 @@ describe("Ganeti's Python RAPI client", () => {
     const missing = pythonClientUnavailable();
     if (missing) throw new Error(`The conformance suite needs Ganeti's client: ${missing}`);
     server = await startTestServer();
+    await addLocalTestNode(server, N2);
     const [username, password] = server.writeAuth.split(':');
     const port = Number(new URL(server.url).port);
     results = await runPythonClient(
