@@ -1,0 +1,250 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sendRequest } from '@corral/testing';
+import type { Instance, Node } from '@corral/model';
+import { ConfigStore } from '@corral/store';
+import { startTestServer, type TestServer } from './testing/start-test-server';
+import { addLocalTestNode } from './testing/add-local-node';
+import { seedInstance } from './testing/seed-instance';
+
+const MIB = 1048576;
+
+/** Every entry below a node directory: directories end in `/`, fake state files map to their content, disks to their size. */
+function tree(dir: string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  const walk = (d: string, prefix: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) {
+        out[`${rel}/`] = '';
+        walk(path, rel);
+      } else out[rel] = rel.startsWith('run/') ? readFileSync(path, 'utf8') : statSync(path).size;
+    }
+  };
+  if (existsSync(dir)) walk(dir, '');
+  return out;
+}
+
+const EMPTY_NODE = { 'file-storage/': '', 'run/': '', 'run/fake-hypervisor/': '' };
+
+describe('instance operations over RAPI on a two-node local cluster', () => {
+  let server: TestServer;
+  let node1: Node;
+  let node2: Node;
+
+  const request = (method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown) =>
+    sendRequest(`${server.url}${path}`, { method, auth: server.writeAuth, body: body === undefined ? undefined : JSON.stringify(body), headers: body === undefined ? {} : { 'content-type': 'application/json' } });
+
+  /** Submits and waits for the job; returns its final document. */
+  async function runJob(method: 'PUT' | 'POST', path: string, body?: unknown): Promise<{ status: string; opresult: unknown[]; ops: Record<string, unknown>[] }> {
+    const submitted = await request(method, path, body);
+    expect(submitted.status).toBe(200);
+    const id = submitted.json as number;
+    for (;;) {
+      const job = (await request('GET', `/2/jobs/${id}`)).json as { status: string; opresult: unknown[]; ops: Record<string, unknown>[] };
+      if (['success', 'error', 'canceled'].includes(job.status)) return job;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  const instance = async (name: string): Promise<Instance | undefined> => (await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('instance', name);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    node1 = (await server.container.get<ConfigStore>(ConfigStore).snapshot()).list('node')[0]!;
+    node2 = await addLocalTestNode(server, 'node2.example.com');
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  describe('when a running file instance is migrated live to the second node and back non-live', () => {
+    it('moves the hypervisor state and the disk files, and the config follows', async () => {
+      await seedInstance(server, { name: 'inst1.example.com', node: node1.name, disks: [4], running: true });
+      const job = await runJob('PUT', '/2/instances/inst1.example.com/migrate', { mode: 'live', target_node: node2.name });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect((await instance('inst1.example.com'))!.primary_node).toBe(node2.uuid);
+      expect(tree(node1.node_dir)).toEqual(EMPTY_NODE);
+      expect(tree(node2.node_dir)).toEqual({
+        ...EMPTY_NODE,
+        'file-storage/inst1.example.com/': '',
+        'file-storage/inst1.example.com/disk0': 4 * MIB,
+        'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n',
+      });
+      const back = await runJob('PUT', '/2/instances/inst1.example.com/migrate', { mode: 'non-live', target_node: node1.name });
+      expect(back.status).toBe('success');
+      expect((await instance('inst1.example.com'))!.primary_node).toBe(node1.uuid);
+      expect(tree(node2.node_dir)).toEqual(EMPTY_NODE);
+      expect(Object.keys(tree(node1.node_dir))).toEqual([
+        'file-storage/',
+        'file-storage/inst1.example.com/',
+        'file-storage/inst1.example.com/disk0',
+        'run/',
+        'run/fake-hypervisor/',
+        'run/fake-hypervisor/inst1.example.com',
+      ]);
+    });
+
+    it('with neither mode nor target uses the hypervisor default and the default iallocator', async () => {
+      const job = await runJob('PUT', '/2/instances/inst1.example.com/migrate', {});
+      expect(job.status).toBe('success');
+      expect((await instance('inst1.example.com'))!.primary_node).toBe(node2.uuid);
+      expect(Object.keys(tree(node2.node_dir))).toContain('run/fake-hypervisor/inst1.example.com');
+    });
+
+    it('refuses to migrate to the primary itself', async () => {
+      const job = await runJob('PUT', '/2/instances/inst1.example.com/migrate', { target_node: node2.name });
+      expect(job.opresult).toEqual([['OpPrereqError', [`Cannot migrate instance inst1.example.com to its primary (${node2.name})`, 'wrong_state']]]);
+    });
+
+    it('cleanup after the instance really runs elsewhere updates the config', async () => {
+      const job = await runJob('PUT', '/2/instances/inst1.example.com/migrate', { cleanup: true, target_node: node1.name });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect((await instance('inst1.example.com'))!.primary_node).toBe(node2.uuid);
+    });
+  });
+
+  describe('when a running instance is failed over', () => {
+    it('stops it on the primary, moves the disks and starts it on the target', async () => {
+      const job = await runJob('PUT', '/2/instances/inst1.example.com/failover', { target_node: node1.name });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect((await instance('inst1.example.com'))!.primary_node).toBe(node1.uuid);
+      expect(tree(node2.node_dir)).toEqual(EMPTY_NODE);
+      expect(tree(node1.node_dir)).toEqual({
+        ...EMPTY_NODE,
+        'file-storage/inst1.example.com/': '',
+        'file-storage/inst1.example.com/disk0': 4 * MIB,
+        'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n',
+      });
+    });
+  });
+
+  describe('when a stopped instance is migrated', () => {
+    it('without allow_failover it is refused', async () => {
+      await seedInstance(server, { name: 'inst2.example.com', node: node1.name, disks: [4, 8] });
+      const job = await runJob('PUT', '/2/instances/inst2.example.com/migrate', { target_node: node2.name });
+      expect(job.opresult).toEqual([['OpPrereqError', ["Can't migrate, please use failover: Instance inst2.example.com is not running", 'wrong_state']]]);
+    });
+  });
+
+  describe('when an instance is renamed', () => {
+    it('refuses while it runs, as Ganeti', async () => {
+      const job = await runJob('PUT', '/2/instances/inst1.example.com/rename', { new_name: 'inst3.example.com', name_check: false, ip_check: false });
+      expect(job.opresult).toEqual([['OpPrereqError', ["Instance 'inst1.example.com' is marked to be up, cannot rename", 'wrong_state']]]);
+    });
+
+    it('moves the config and the disk files to the new name and answers it', async () => {
+      const job = await runJob('PUT', '/2/instances/inst2.example.com/rename', { new_name: 'inst3.example.com', name_check: false, ip_check: false });
+      expect([job.status, job.opresult]).toEqual(['success', ['inst3.example.com']]);
+      expect(await instance('inst2.example.com')).toBeUndefined();
+      expect((await instance('inst3.example.com'))!.disks.map((d) => d.logical_id)).toEqual([
+        ['loop', 'inst3.example.com/disk0'],
+        ['loop', 'inst3.example.com/disk1'],
+      ]);
+      const files = tree(join(node1.node_dir, 'file-storage'));
+      expect(files).toEqual({
+        'inst1.example.com/': '',
+        'inst1.example.com/disk0': 4 * MIB,
+        'inst3.example.com/': '',
+        'inst3.example.com/disk0': 4 * MIB,
+        'inst3.example.com/disk1': 8 * MIB,
+      });
+    });
+  });
+
+  describe('when disks are grown, activated, deactivated and recreated', () => {
+    it('grows the sparse file by the amount', async () => {
+      const job = await runJob('POST', '/2/instances/inst3.example.com/disk/1/grow', { amount: 4 });
+      expect(job.status).toBe('success');
+      expect(statSync(join(node1.node_dir, 'file-storage', 'inst3.example.com', 'disk1')).size).toBe(12 * MIB);
+      expect((await instance('inst3.example.com'))!.disks.map((d) => d.size)).toEqual([4, 12]);
+    });
+
+    it('grows to an absolute size and refuses a smaller one', async () => {
+      expect((await runJob('POST', '/2/instances/inst3.example.com/disk/0/grow', { amount: 16, absolute: true })).status).toBe('success');
+      expect(statSync(join(node1.node_dir, 'file-storage', 'inst3.example.com', 'disk0')).size).toBe(16 * MIB);
+      const job = await runJob('POST', '/2/instances/inst3.example.com/disk/0/grow', { amount: 8, absolute: true });
+      expect(job.opresult).toEqual([['OpPrereqError', ['Requested size (8M) is smaller than current disk size (16M)', 'wrong_input']]]);
+    });
+
+    it('activate-disks answers the real paths', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/activate-disks');
+      const dir = join(node1.node_dir, 'file-storage', 'inst3.example.com');
+      expect(job.opresult).toEqual([
+        [
+          [node1.name, 'disk/0', join(dir, 'disk0')],
+          [node1.name, 'disk/1', join(dir, 'disk1')],
+        ],
+      ]);
+    });
+
+    it('deactivate-disks of a running instance needs force', async () => {
+      const refused = await runJob('PUT', '/2/instances/inst1.example.com/deactivate-disks');
+      expect(refused.opresult).toEqual([['OpPrereqError', ['Instance inst1.example.com is running, cannot deactivate disks', 'wrong_state']]]);
+      expect((await runJob('PUT', '/2/instances/inst1.example.com/deactivate-disks?force=1')).status).toBe('success');
+    });
+
+    it('recreate-disks brings a missing disk file back', async () => {
+      const { unlinkSync } = await import('node:fs');
+      unlinkSync(join(node1.node_dir, 'file-storage', 'inst3.example.com', 'disk1'));
+      const job = await runJob('POST', '/2/instances/inst3.example.com/recreate-disks', { disks: [1] });
+      expect(job.status).toBe('success');
+      expect(statSync(join(node1.node_dir, 'file-storage', 'inst3.example.com', 'disk1')).size).toBe(12 * MIB);
+    });
+  });
+
+  describe('when an instance is reinstalled', () => {
+    it('submits shutdown, reinstall and startup in one job (body form)', async () => {
+      const job = await runJob('POST', '/2/instances/inst1.example.com/reinstall', { os: 'noop+default', osparams: {} });
+      expect(job.ops.map((op) => op.OP_ID)).toEqual(['OP_INSTANCE_SHUTDOWN', 'OP_INSTANCE_REINSTALL', 'OP_INSTANCE_STARTUP']);
+      expect([job.status, job.opresult]).toEqual(['success', [null, null, null]]);
+      expect(Object.keys(tree(node1.node_dir))).toContain('run/fake-hypervisor/inst1.example.com');
+    });
+
+    it('the legacy query form with nostartup leaves it stopped', async () => {
+      const job = await runJob('POST', '/2/instances/inst1.example.com/reinstall?os=noop%2Bdefault&nostartup=1');
+      expect(job.ops.map((op) => [op.OP_ID, op.os_type])).toEqual([
+        ['OP_INSTANCE_SHUTDOWN', undefined],
+        ['OP_INSTANCE_REINSTALL', 'noop+default'],
+      ]);
+      expect(job.status).toBe('success');
+      expect(Object.keys(tree(node1.node_dir))).not.toContain('run/fake-hypervisor/inst1.example.com');
+      expect((await instance('inst1.example.com'))!.admin_state).toBe('down');
+    });
+
+    it('query args together with a body are a 400', async () => {
+      const response = await request('POST', '/2/instances/inst1.example.com/reinstall?dry-run=1', { os: 'noop+default' });
+      expect([response.status, (response.json as { message: string }).message]).toEqual([400, 'Can&#x27;t combine query and body parameters']) // Ganeti HTML-escapes error messages;
+    });
+
+    it('a non-bool start is a 400', async () => {
+      const response = await request('POST', '/2/instances/inst1.example.com/reinstall', { start: 1 });
+      expect([response.status, (response.json as { message: string }).message]).toEqual([400, '&#x27;start&#x27; parameter: Type is &#x27;int&#x27;, but &#x27;bool&#x27; is expected']);
+    });
+  });
+
+  describe('when replace-disks is asked for a file instance', () => {
+    it('a bad disk index is a 400', async () => {
+      const response = await request('POST', '/2/instances/inst1.example.com/replace-disks?mode=replace_auto&disks=0,x');
+      expect([response.status, (response.json as { message: string }).message]).toEqual([400, 'Invalid disk index passed: invalid literal for int() with base 10: &#x27;x&#x27;']);
+    });
+
+    it('the job is refused as Ganeti refuses non-DRBD instances', async () => {
+      const job = await runJob('POST', '/2/instances/inst1.example.com/replace-disks', { mode: 'replace_auto', disks: [0] });
+      expect(job.opresult).toEqual([['OpPrereqError', ['Can only run replace disks for DRBD8-based instances', 'wrong_input']]]);
+    });
+  });
+
+  describe('when the instance does not exist', () => {
+    it.each([
+      ['PUT', 'migrate', 'OP_INSTANCE_MIGRATE'],
+      ['PUT', 'failover', 'OP_INSTANCE_FAILOVER'],
+      ['PUT', 'activate-disks', 'OP_INSTANCE_ACTIVATE_DISKS'],
+      ['POST', 'disk/0/grow', 'OP_INSTANCE_GROW_DISK'],
+    ] as const)('%s %s submits a job that fails with unknown_entity', async (method, suffix) => {
+      const job = await runJob(method, `/2/instances/doesnotexist/${suffix}`, suffix === 'disk/0/grow' ? { amount: 1 } : undefined);
+      expect([job.status, job.opresult]).toEqual(['error', [['OpPrereqError', ["Instance 'doesnotexist' not known", 'unknown_entity']]]]);
+    });
+  });
+});
