@@ -236,6 +236,87 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
     });
   });
 
+  describe('when an instance is modified', () => {
+    it('changes be/hv/os params and answers the changes as Ganeti does', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', {
+        custom_beparams: { maxmem: 256, minmem: 128 },
+        hvparams: { migration_mode: 'non-live' },
+        osparams: { color: 'blue' },
+      });
+      expect([job.status, job.opresult]).toEqual([
+        'success',
+        [
+          [
+            ['hv/migration_mode', 'non-live'],
+            ['be/maxmem', 256],
+            ['be/minmem', 128],
+            ['os/color', 'blue'],
+          ],
+        ],
+      ]);
+      const inst = (await instance('inst3.example.com'))!;
+      expect([inst.beparams, inst.hvparams, inst.osparams]).toEqual([{ maxmem: 256, minmem: 128 }, { migration_mode: 'non-live' }, { color: 'blue' }]);
+    });
+
+    it('refuses hvparams that fail the hypervisor syntax check', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { hvparams: { migration_mode: 'teleport' } });
+      expect(job.opresult).toEqual([
+        ['OpPrereqError', ["Parameter 'migration_mode' fails syntax check: The value must be one of: live, non-live (current value: 'teleport')", 'wrong_input']],
+      ]);
+    });
+
+    it('refuses an empty modification', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', {});
+      expect(job.opresult).toEqual([['OpPrereqError', ['No changes submitted', 'wrong_input']]]);
+    });
+
+    it('adds a disk in the legacy 2-tuple form: the file is created', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disks: [['add', { size: 8 }]] });
+      expect([job.status, job.opresult]).toEqual(['success', [[['disk/2', 'add:size=8,mode=rw']]]]);
+      expect(tree(join(node1.node_dir, 'file-storage', 'inst3.example.com'))).toEqual({ disk0: 16 * MIB, disk1: 12 * MIB, disk2: 8 * MIB });
+    });
+
+    it('removes a disk in the 3-tuple form: the file is deleted', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disks: [['remove', 0, {}]] });
+      expect([job.status, job.opresult]).toEqual(['success', [[['disk/0', 'remove']]]]);
+      expect(tree(join(node1.node_dir, 'file-storage', 'inst3.example.com'))).toEqual({ disk1: 12 * MIB, disk2: 8 * MIB });
+      expect((await instance('inst3.example.com'))!.disks.map((d) => [d.size, d.logical_id[1]])).toEqual([
+        [12, 'inst3.example.com/disk1'],
+        [8, 'inst3.example.com/disk2'],
+      ]);
+    });
+
+    it('adds a NIC (2-tuple) and removes it again (3-tuple)', async () => {
+      const added = await runJob('PUT', '/2/instances/inst3.example.com/modify', { nics: [['add', { link: 'br1' }]] });
+      const [[param, text]] = (added.opresult[0] as [string, string][]);
+      expect(param).toBe('nic.1');
+      expect(text).toMatch(/^add:mac=aa:00:00:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2},ip=None,mode=bridged,link=br1,network=None$/);
+      expect((await instance('inst3.example.com'))!.nics.length).toBe(2);
+      const removed = await runJob('PUT', '/2/instances/inst3.example.com/modify', { nics: [['remove', -1, {}]] });
+      expect(removed.opresult).toEqual([[['nic/1', 'remove']]]);
+      expect((await instance('inst3.example.com'))!.nics.length).toBe(1);
+    });
+
+    it('refuses a conversion to diskless as Ganeti does', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disk_template: 'diskless' });
+      expect(job.opresult).toEqual([['OpPrereqError', ["Conversion to the 'diskless' disk template is not supported", 'wrong_input']]]);
+    });
+
+    it('refuses removing a disk of a running instance', async () => {
+      const started = await seedInstance(server, { name: 'inst4.example.com', node: node1.name, running: true });
+      const job = await runJob('PUT', `/2/instances/${started.name}/modify`, { disks: [['remove', 0, {}]] });
+      expect(job.opresult).toEqual([
+        ['OpPrereqError', ["Instance 'inst4.example.com' is marked to be up, can't remove volume from a running instance without using hotplug", 'wrong_state']],
+      ]);
+    });
+
+    it('sets the runtime memory of a running instance through the hypervisor', async () => {
+      const job = await runJob('PUT', '/2/instances/inst4.example.com/modify', { runtime_mem: 128, force: true });
+      expect(job.opresult).toEqual([[['runtime_memory', 128]]]);
+      expect(readFileSync(join(node1.node_dir, 'run', 'fake-hypervisor', 'inst4.example.com'), 'utf8')).toBe('0\n128\n1\n');
+    });
+  });
+
   describe('when the instance does not exist', () => {
     it.each([
       ['PUT', 'migrate', 'OP_INSTANCE_MIGRATE'],

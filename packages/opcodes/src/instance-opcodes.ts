@@ -10,6 +10,7 @@ import { instanceRenameOpcode } from './instance-rename-opcode';
 import { instanceReplaceDisksOpcode } from './instance-replace-disks-opcode';
 import { instanceShutdownOpcode } from './instance-shutdown-opcode';
 import { instanceStartupOpcode } from './instance-startup-opcode';
+import { instanceSetParamsOpcode } from './instance-set-params-opcode';
 
 /** The instance operation opcodes (migrate, failover, rename, modify, disks, backup). */
 export const instanceOperationOpcodes: readonly OpcodeDefinition[] = [
@@ -24,4 +25,5 @@ export const instanceOperationOpcodes: readonly OpcodeDefinition[] = [
   instanceDeactivateDisksOpcode,
   instanceRecreateDisksOpcode,
   instanceReplaceDisksOpcode,
+  instanceSetParamsOpcode,
 ];

@@ -21,8 +21,8 @@ export const instanceReinstallOpcode: OpcodeDefinition = {
   params: [
     { name: 'instance_name', check: ht.nonEmptyString },
     { name: 'instance_uuid', check: ht.maybe(ht.nonEmptyString), default: null },
-    { name: 'os_type', check: ht.maybe(ht.nonEmptyString), default: null },
     { name: 'force_variant', check: ht.bool, default: false },
+    { name: 'os_type', check: ht.maybe(ht.nonEmptyString), default: null },
     { name: 'osparams', check: dictOrNull, default: null },
     { name: 'osparams_private', check: dictOrNull, default: null },
     { name: 'osparams_secret', check: dictOrNull, default: null },

@@ -21,8 +21,8 @@ export const instanceRenameOpcode: OpcodeDefinition = {
     { name: 'instance_name', check: ht.nonEmptyString },
     { name: 'instance_uuid', check: ht.maybe(ht.nonEmptyString), default: null },
     { name: 'new_name', check: ht.nonEmptyString },
-    { name: 'ip_check', check: ht.bool, default: true },
     { name: 'name_check', check: ht.bool, default: true },
+    { name: 'ip_check', check: ht.bool, default: true },
   ],
   locks: (op, snapshot) => [...instanceLocks(op, snapshot), { level: 'instance', name: op.new_name as string, mode: 'exclusive' }],
   async checkPrereq(op, ctx) {
