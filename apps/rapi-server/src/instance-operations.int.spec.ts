@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sendRequest } from '@corral/testing';
-import type { Instance, Node } from '@corral/model';
+import type { GanetiError, Instance, Node } from '@corral/model';
+import { readExport } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
 import { startTestServer, type TestServer } from './testing/start-test-server';
 import { addLocalTestNode } from './testing/add-local-node';
@@ -314,6 +315,87 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const job = await runJob('PUT', '/2/instances/inst4.example.com/modify', { runtime_mem: 128, force: true });
       expect(job.opresult).toEqual([[['runtime_memory', 128]]]);
       expect(readFileSync(join(node1.node_dir, 'run', 'fake-hypervisor', 'inst4.example.com'), 'utf8')).toBe('0\n128\n1\n');
+    });
+  });
+
+  describe('when an instance is exported and read back for an import', () => {
+    it('prepare-export in local mode answers null; without mode it is a 400', async () => {
+      expect((await runJob('PUT', '/2/instances/inst3.example.com/prepare-export?mode=local')).opresult).toEqual([null]);
+      const response = await request('PUT', '/2/instances/inst3.example.com/prepare-export');
+      expect(response.status).toBe(400);
+    });
+
+    it('writes config.ini and the disk images to the target node', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/export', { destination: node2.name });
+      expect([job.status, job.opresult]).toEqual(['success', [[true, [true, true]]]]);
+      expect(tree(join(node2.node_dir, 'export'))).toEqual({
+        'inst3.example.com/': '',
+        'inst3.example.com/config.ini': expect.any(Number),
+        'inst3.example.com/disk0.snap': 12 * MIB,
+        'inst3.example.com/disk1.snap': 8 * MIB,
+      });
+      const ini = readFileSync(join(node2.node_dir, 'export', 'inst3.example.com', 'config.ini'), 'utf8');
+      const inst = (await instance('inst3.example.com'))!;
+      expect(ini).toMatch(new RegExp(`^\\[export\\]\nversion = 0\ntimestamp = \\d+\nsource = ${inst.primary_node}\nos = noop\\+default\ncompression = none\n\n\\[instance\\]\nname = inst3.example.com\nmaxmem = 256\nminmem = 128\nmemory = 256\nvcpus = 1\ndisk_template = file\nhypervisor = fake\ntags = \n`));
+      expect(ini).toContain('disk0_ivname = disk/0\ndisk0_dump = disk0.snap\ndisk0_size = 12\ndisk0_name = None\ndisk1_ivname = disk/1\ndisk1_dump = disk1.snap\ndisk1_size = 8\ndisk1_name = None\ndisk_count = 2\n');
+      expect(ini).toContain('[hypervisor]\nmigration_mode = non-live\n\n[backend]\n');
+      expect(ini).toContain('[os]\ncolor = blue\n\n[os_private]\n\n');
+    });
+
+    it('readExport finds it by instance name and gives the import its parameters and images', async () => {
+      const snapshot = await server.container.get<ConfigStore>(ConfigStore).snapshot();
+      const info = readExport(snapshot, null, 'inst3.example.com');
+      const dir = join(node2.node_dir, 'export', 'inst3.example.com');
+      expect([info.srcNode, info.srcPath, info.os, info.diskTemplate, info.disks, info.osparams, info.hvparams]).toEqual([
+        node2.name,
+        dir,
+        'noop+default',
+        'file',
+        [
+          { size: 12, name: null, image: join(dir, 'disk0.snap') },
+          { size: 8, name: null, image: join(dir, 'disk1.snap') },
+        ],
+        { color: 'blue' },
+        { migration_mode: 'non-live' },
+      ]);
+      expect(info.beparams).toMatchObject({ maxmem: '256', minmem: '128', vcpus: '1' });
+    });
+
+    it('an unknown export is wrong_input and a wrong version environment_error', async () => {
+      const snapshot = await server.container.get<ConfigStore>(ConfigStore).snapshot();
+      expect(() => readExport(snapshot, null, 'inst9.example.com')).toThrow('No export found for relative path inst9.example.com');
+      const ini = join(node2.node_dir, 'export', 'inst3.example.com', 'config.ini');
+      writeFileSync(ini, readFileSync(ini, 'utf8').replace('version = 0', 'version = 7'));
+      let error: unknown;
+      try {
+        readExport(snapshot, node2.name, 'inst3.example.com');
+      } catch (e) {
+        error = e;
+      }
+      expect((error as GanetiError).toJobResult()).toEqual(['OpPrereqError', ['Wrong export version 7 (wanted 0)', 'environment_error']]);
+    });
+
+    it('a running instance is exported with shutdown and runs again afterwards', async () => {
+      const job = await runJob('PUT', '/2/instances/inst4.example.com/export', { target_node: node2.name });
+      expect([job.status, job.opresult]).toEqual(['success', [[true, [true]]]]);
+      expect(Object.keys(tree(node1.node_dir))).toContain('run/fake-hypervisor/inst4.example.com');
+      expect(Object.keys(tree(join(node2.node_dir, 'export')))).toEqual([
+        'inst3.example.com/',
+        'inst3.example.com/config.ini',
+        'inst3.example.com/disk0.snap',
+        'inst3.example.com/disk1.snap',
+        'inst4.example.com/',
+        'inst4.example.com/config.ini',
+        'inst4.example.com/disk0.snap',
+      ]);
+    });
+
+    it('destination and target_node together are a 400', async () => {
+      const response = await request('PUT', '/2/instances/inst4.example.com/export', { target_node: node2.name, destination: node2.name });
+      expect([response.status, (response.json as { message: string }).message]).toEqual([
+        400,
+        'Parameter &#x27;destination&#x27; was renamed to &#x27;target_node&#x27;, but both are specified',
+      ]);
     });
   });
 

@@ -10,3 +10,5 @@ export { pythonErrorText, pythonStringRepr } from './python-error-text';
 export { tagKinds, type TagKind } from './tag-target';
 export { builtinOpcodes } from './builtin-opcodes';
 export { opcodesModule } from './opcodes-module';
+export { readExport, nodeExportDir, type ExportInfo, type ExportedDisk, type ExportedNic } from './instance-import';
+export { instanceOperationOpcodes } from './instance-opcodes';

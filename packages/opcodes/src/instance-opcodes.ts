@@ -10,6 +10,8 @@ import { instanceRenameOpcode } from './instance-rename-opcode';
 import { instanceReplaceDisksOpcode } from './instance-replace-disks-opcode';
 import { instanceShutdownOpcode } from './instance-shutdown-opcode';
 import { instanceStartupOpcode } from './instance-startup-opcode';
+import { backupPrepareOpcode } from './backup-prepare-opcode';
+import { backupExportOpcode } from './backup-export-opcode';
 import { instanceSetParamsOpcode } from './instance-set-params-opcode';
 
 /** The instance operation opcodes (migrate, failover, rename, modify, disks, backup). */
@@ -26,4 +28,6 @@ export const instanceOperationOpcodes: readonly OpcodeDefinition[] = [
   instanceRecreateDisksOpcode,
   instanceReplaceDisksOpcode,
   instanceSetParamsOpcode,
+  backupPrepareOpcode,
+  backupExportOpcode,
 ];
