@@ -219,6 +219,11 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect([response.status, (response.json as { message: string }).message]).toEqual([400, 'Can&#x27;t combine query and body parameters']) // Ganeti HTML-escapes error messages;
     });
 
+    it('an empty body counts as none, as in Ganeti: the query form applies', async () => {
+      const job = await runJob('POST', '/2/instances/inst1.example.com/reinstall?nostartup=1', {});
+      expect(job.ops.map((op) => op.OP_ID)).toEqual(['OP_INSTANCE_SHUTDOWN', 'OP_INSTANCE_REINSTALL']);
+    });
+
     it('a non-bool start is a 400', async () => {
       const response = await request('POST', '/2/instances/inst1.example.com/reinstall', { start: 1 });
       expect([response.status, (response.json as { message: string }).message]).toEqual([400, '&#x27;start&#x27; parameter: Type is &#x27;int&#x27;, but &#x27;bool&#x27; is expected']);

@@ -7,6 +7,14 @@ import { submitJob } from '../submit-job';
 
 const instancePath = (suffix: string): RegExp => new RegExp(`^/2/instances/(?<name>[^/]+)/${suffix}$`);
 
+/** Python's truth of a request body, as Ganeti tests `if self.request_body:` (`{}`, `[]`, `""`, `0` are false). */
+function truthy(body: unknown): boolean {
+  if (body === null || body === undefined || body === false || body === 0 || body === '') return false;
+  if (Array.isArray(body)) return body.length > 0;
+  if (typeof body === 'object') return Object.keys(body).length > 0;
+  return true;
+}
+
 /** A row whose one method submits one opcode built the generic way (body + static instance_name). */
 function genericRow(
   method: 'PUT' | 'POST',
@@ -24,7 +32,7 @@ function genericRow(
 /** `POST reinstall`: shutdown, reinstall and (unless `start` is false) startup, in one job. */
 function reinstallOps(req: RouteRequest): { opId: string; fields: Record<string, unknown> }[] {
   let body: unknown;
-  if (req.body !== null) {
+  if (truthy(req.body)) {
     if (req.query.keys().length > 0) throw new HttpError(400, "Can't combine query and body parameters");
     body = req.body;
   } else if (req.query.keys().length > 0) {
@@ -48,7 +56,7 @@ function reinstallOps(req: RouteRequest): { opId: string; fields: Record<string,
 /** `POST replace-disks`: the body, or the legacy query args when there is none; `disks` as "0,1" or a list. */
 function replaceDisksFields(req: RouteRequest): Record<string, unknown> {
   let data: Record<string, unknown>;
-  if (req.body !== null) {
+  if (truthy(req.body)) {
     if (typeof req.body !== 'object' || Array.isArray(req.body)) throw new HttpError(400, `Body contents: Type is '${pythonTypeName(req.body)}', but 'dict' is expected`);
     data = { ...(req.body as Record<string, unknown>) };
   } else if (req.query.keys().length > 0) {
@@ -76,7 +84,7 @@ function replaceDisksFields(req: RouteRequest): Record<string, unknown> {
       }
     }
   }
-  return fillOpcodeFields({ ...req, query: req.query }, data, { instance_name: req.params.name });
+  return fillOpcodeFields(req, data, { instance_name: req.params.name });
 }
 
 /**
