@@ -66,6 +66,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const job = await runJob('PUT', '/2/instances/inst1.example.com/migrate', { mode: 'live', target_node: node2.name });
       expect([job.status, job.opresult]).toEqual(['success', [null]]);
       expect((await instance('inst1.example.com'))!.primary_node).toBe(node2.uuid);
+      expect((await instance('inst1.example.com'))!.disks.map((d) => d.logical_id)).toEqual([['loop', join(node2.node_dir, 'file-storage', 'inst1.example.com', 'disk0')]]);
       expect(tree(node1.node_dir)).toEqual(EMPTY_NODE);
       expect(tree(node2.node_dir)).toEqual({
         ...EMPTY_NODE,
@@ -139,9 +140,10 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const job = await runJob('PUT', '/2/instances/inst2.example.com/rename', { new_name: 'inst3.example.com', name_check: false, ip_check: false });
       expect([job.status, job.opresult]).toEqual(['success', ['inst3.example.com']]);
       expect(await instance('inst2.example.com')).toBeUndefined();
+      const dir = join(node1.node_dir, 'file-storage', 'inst3.example.com');
       expect((await instance('inst3.example.com'))!.disks.map((d) => d.logical_id)).toEqual([
-        ['loop', 'inst3.example.com/disk0'],
-        ['loop', 'inst3.example.com/disk1'],
+        ['loop', join(dir, 'disk0')],
+        ['loop', join(dir, 'disk1')],
       ]);
       const files = tree(join(node1.node_dir, 'file-storage'));
       expect(files).toEqual({
@@ -286,9 +288,10 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disks: [['remove', 0, {}]] });
       expect([job.status, job.opresult]).toEqual(['success', [[['disk/0', 'remove']]]]);
       expect(tree(join(node1.node_dir, 'file-storage', 'inst3.example.com'))).toEqual({ disk1: 12 * MIB, disk2: 8 * MIB });
+      const dir = join(node1.node_dir, 'file-storage', 'inst3.example.com');
       expect((await instance('inst3.example.com'))!.disks.map((d) => [d.size, d.logical_id[1]])).toEqual([
-        [12, 'inst3.example.com/disk1'],
-        [8, 'inst3.example.com/disk2'],
+        [12, join(dir, 'disk1')],
+        [8, join(dir, 'disk2')],
       ]);
     });
 

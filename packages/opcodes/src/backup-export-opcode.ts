@@ -10,7 +10,7 @@ import { instanceLocks } from './instance-locks';
 import { diskRequest, storageTypeOf } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
 import { EXPORT_CONF_FILE, EXPORT_VERSION, formatExportConfig, type ExportConfig } from './export-config';
-import { nodeExportDir } from './instance-import';
+import { nodeExportDir } from './read-export';
 
 /** Python's str() of a parameter value, as ConfigParser stores it. */
 function py(value: unknown): string {

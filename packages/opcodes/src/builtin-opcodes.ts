@@ -3,7 +3,7 @@ import type { OpcodeDefinition } from './opcode-definition';
 import { tagsDelOpcode } from './tags-del-opcode';
 import { tagsSetOpcode } from './tags-set-opcode';
 import { testDelayOpcode } from './test-delay-opcode';
-import { instanceOperationOpcodes } from './instance-opcodes';
+import { instanceOperationOpcodes } from './instance-operation-opcodes';
 
 /** The opcodes this package implements; other packages contribute theirs through OpcodeDefinitions. */
 export const builtinOpcodes: readonly OpcodeDefinition[] = [tagsSetOpcode, tagsDelOpcode, clusterRedistConfOpcode, testDelayOpcode, ...instanceOperationOpcodes];

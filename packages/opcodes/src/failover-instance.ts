@@ -13,7 +13,7 @@ export async function failoverInstance(ctx: OpContext, state: InstanceNodeState,
   ctx.feedback(`* shutting down instance on source node ${source.name}`);
   await state.stop(instance, source, shutdownTimeout);
   const disks = await state.copyDisks(instance, source, target);
-  const moved = { ...instance, primary_node: target.uuid };
+  const moved = { ...instance, primary_node: target.uuid, disks: disks.disks };
   if (instance.admin_state === 'up') {
     ctx.feedback(`* starting the instance on the target node ${target.name}`);
     try {

@@ -10,5 +10,6 @@ export { pythonErrorText, pythonStringRepr } from './python-error-text';
 export { tagKinds, type TagKind } from './tag-target';
 export { builtinOpcodes } from './builtin-opcodes';
 export { opcodesModule } from './opcodes-module';
-export { readExport, nodeExportDir, type ExportInfo, type ExportedDisk, type ExportedNic } from './instance-import';
-export { instanceOperationOpcodes } from './instance-opcodes';
+export { readExport, nodeExportDir, type ExportInfo, type ExportedDisk, type ExportedNic } from './read-export';
+export { instanceOperationOpcodes } from './instance-operation-opcodes';
+export { exportCreateDefaults } from './export-create-defaults';

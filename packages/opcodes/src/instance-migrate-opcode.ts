@@ -43,7 +43,6 @@ export const instanceMigrateOpcode: OpcodeDefinition = {
     const cluster = ctx.snapshot.list('cluster')[0]!;
     const runner = nodeRunnerOf(ctx);
     const state = new InstanceNodeState(runner, cluster);
-    const moved = { put: [{ kind: 'instance' as const, object: { ...instance, primary_node: target.uuid } }] };
 
     if (op.cleanup) {
       const onSource = await state.isRunning(instance, source);
@@ -61,7 +60,7 @@ export const instanceMigrateOpcode: OpcodeDefinition = {
       ctx.feedback(`* instance running on secondary node (${target.name}), updating config`);
       const disks = await state.copyDisks(instance, source, target);
       await disks.commit();
-      return { result: null, changes: moved };
+      return { result: null, changes: { put: [{ kind: 'instance', object: { ...instance, primary_node: target.uuid, disks: disks.disks } }] } };
     }
 
     const running = await state.isRunning(instance, source);
@@ -102,6 +101,6 @@ export const instanceMigrateOpcode: OpcodeDefinition = {
     }
     await disks.commit();
     ctx.feedback('* done');
-    return { result: null, changes: moved };
+    return { result: null, changes: { put: [{ kind: 'instance', object: { ...instance, primary_node: target.uuid, disks: disks.disks } }] } };
   },
 };

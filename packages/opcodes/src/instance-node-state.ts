@@ -1,7 +1,7 @@
 import type { NodeRunner } from '@corral/contracts';
 import { GanetiError, type Cluster, type Instance, type Node } from '@corral/model';
-import { diskRequest, storageTypeOf } from './instance-disk-storage';
-import { instanceHypervisorSpec } from './instance-hypervisor-spec';
+import { diskRequest, storageTypeOf, withDiskPath } from './instance-disk-storage';
+import { runtimeHypervisorSpec } from './runtime-hypervisor-spec';
 import type { HypervisorInstanceSpec } from '@corral/contracts';
 import { pluginCall } from './plugin-call';
 
@@ -28,7 +28,7 @@ export class InstanceNodeState {
 
   /** The hypervisor spec with the disk paths on `node`. */
   async spec(instance: Instance, node: Node): Promise<HypervisorInstanceSpec> {
-    return instanceHypervisorSpec(this.cluster, instance, await this.diskPaths(instance, node));
+    return runtimeHypervisorSpec(this.cluster, instance, await this.diskPaths(instance, node));
   }
 
   /** Whether the hypervisor of `node` runs the instance. */
@@ -57,27 +57,31 @@ export class InstanceNodeState {
 
   /**
    * Copies the instance's disks from `source` to `target` (file storage is
-   * per node; shared storage and diskless need nothing). Returns an undo
+   * per node; shared storage and diskless need nothing). Returns the
+   * disks as they are on the target (`logical_id` paths there), an undo
    * that removes the copies and a commit that removes the originals.
    */
-  async copyDisks(instance: Instance, source: Node, target: Node): Promise<{ undo(): Promise<void>; commit(): Promise<void> }> {
+  async copyDisks(instance: Instance, source: Node, target: Node): Promise<{ disks: Instance['disks']; undo(): Promise<void>; commit(): Promise<void> }> {
     const type = storageTypeOf(instance.disk_template);
-    const none = { undo: async (): Promise<void> => undefined, commit: async (): Promise<void> => undefined };
+    const none = { disks: instance.disks, undo: async (): Promise<void> => undefined, commit: async (): Promise<void> => undefined };
     if (type === null || type === 'sharedfile' || source.uuid === target.uuid) return none;
     const from = this.runner.on(source).storage(type);
     const to = this.runner.on(target).storage(type);
     const copied: Instance['disks'][number][] = [];
+    const disks: Instance['disks'][number][] = [];
     try {
       for (const disk of instance.disks) {
         const path = await pluginCall('Cannot find disk', () => from.attachDisk(diskRequest(disk)));
-        await pluginCall(`Could not copy disk to node ${target.name}`, () => to.importDisk(diskRequest(disk), path));
+        const copy = await pluginCall(`Could not copy disk to node ${target.name}`, () => to.importDisk(diskRequest(disk), path));
         copied.push(disk);
+        disks.push(withDiskPath(disk, copy));
       }
     } catch (error) {
       for (const disk of copied) await to.removeDisk(diskRequest(disk));
       throw error;
     }
     return {
+      disks,
       undo: async () => {
         for (const disk of copied) await to.removeDisk(diskRequest(disk));
       },

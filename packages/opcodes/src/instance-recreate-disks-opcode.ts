@@ -5,7 +5,7 @@ import { InstanceNodeState } from './instance-node-state';
 import { lookupInstance, lookupNode, primaryNodeOf } from './lookup-instance';
 import { nodeRunnerOf } from './node-runner-of';
 import { instanceLocks } from './instance-locks';
-import { diskRequest, storageTypeOf } from './instance-disk-storage';
+import { diskRequest, storageTypeOf, withDiskPath } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
 
 const diskEntry = (v: unknown): boolean =>
@@ -62,14 +62,15 @@ export const instanceRecreateDisksOpcode: OpcodeDefinition = {
     const node = nodes.length > 0 ? lookupNode(ctx.snapshot, nodes[0]!) : primaryNodeOf(ctx.snapshot, instance);
     const storage = nodeRunnerOf(ctx).on(node).storage(storageTypeOf(instance.disk_template)!);
     const changes = selected(op, instance.disks.length);
-    const disks = instance.disks.map((d, i) => {
+    let disks = instance.disks.map((d, i) => {
       const p = changes.get(i);
       return p ? { ...d, size: typeof p.size === 'number' ? p.size : d.size, mode: (p.mode as 'rw' | 'ro' | undefined) ?? d.mode } : d;
     });
     for (const [i] of changes) {
       const disk = disks[i]!;
       await pluginCall('Could not remove disk', () => storage.removeDisk(diskRequest(disk)));
-      await pluginCall(`Could not create disk ${i}`, () => storage.createDisk(diskRequest(disk), disk.size));
+      const path = await pluginCall(`Could not create disk ${i}`, () => storage.createDisk(diskRequest(disk), disk.size));
+      disks = disks.map((d, j) => (j === i ? withDiskPath(d, path) : d));
     }
     return { result: null, changes: { put: [{ kind: 'instance', object: { ...instance, disks, primary_node: node.uuid } }] } };
   },

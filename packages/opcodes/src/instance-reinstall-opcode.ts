@@ -5,7 +5,7 @@ import { InstanceNodeState } from './instance-node-state';
 import { lookupInstance, primaryNodeOf } from './lookup-instance';
 import { nodeRunnerOf } from './node-runner-of';
 import { instanceLocks } from './instance-locks';
-import { instanceOsSpec } from './instance-os-spec';
+import { runtimeOsSpec } from './runtime-os-spec';
 import { pluginCall } from './plugin-call';
 
 const dictOrNull = ht.maybe((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
@@ -54,7 +54,7 @@ export const instanceReinstallOpcode: OpcodeDefinition = {
     const paths = await new InstanceNodeState(runner, cluster).diskPaths(instance, node);
     ctx.feedback(`Running the instance OS create scripts...`);
     const os = await pluginCall(`OS '${instance.os}' not available on node ${node.name}`, () => runner.on(node).os(instance.os));
-    await pluginCall(`Could not install OS for instance ${instance.name} on node ${node.name}`, () => os.create(instanceOsSpec(cluster, instance, paths, node.name)));
+    await pluginCall(`Could not install OS for instance ${instance.name} on node ${node.name}`, () => os.create(runtimeOsSpec(cluster, instance, paths, node.name)));
     return { result: null, changes: { put: [{ kind: 'instance', object: instance }] } };
   },
 };

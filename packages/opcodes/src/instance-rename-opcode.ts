@@ -5,7 +5,7 @@ import { InstanceNodeState } from './instance-node-state';
 import { lookupInstance, primaryNodeOf } from './lookup-instance';
 import { nodeRunnerOf } from './node-runner-of';
 import { instanceLocks } from './instance-locks';
-import { diskRequest, fileDiskName, storageTypeOf } from './instance-disk-storage';
+import { diskRequest, fileDiskName, storageTypeOf, withDiskPath } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
 
 /**
@@ -44,11 +44,13 @@ export const instanceRenameOpcode: OpcodeDefinition = {
     let disks: readonly Disk[] = instance.disks;
     if (type !== null) {
       const storage = nodeRunnerOf(ctx).on(node).storage(type);
-      disks = instance.disks.map((d, i) => ({ ...d, logical_id: [d.logical_id[0], fileDiskName(newName, i)] }));
-      for (let i = 0; i < disks.length; i++) {
-        const path = await pluginCall('Could not rename disk', () => storage.attachDisk(diskRequest(instance.disks[i]!)));
-        await pluginCall('Could not rename disk', () => storage.importDisk(diskRequest(disks[i]!), path));
+      const renamed: Disk[] = [];
+      for (const disk of instance.disks) {
+        const path = await pluginCall('Could not rename disk', () => storage.attachDisk(diskRequest(disk)));
+        const name = fileDiskName(newName, Number(/disk(\d+)$/.exec(diskRequest(disk).name)?.[1] ?? renamed.length));
+        renamed.push(withDiskPath(disk, await pluginCall('Could not rename disk', () => storage.importDisk({ name }, path))));
       }
+      disks = renamed;
       for (const disk of instance.disks) await pluginCall('Could not rename disk', () => storage.removeDisk(diskRequest(disk)));
     }
     return { result: newName, changes: { put: [{ kind: 'instance', object: { ...instance, name: newName, disks } }] } };

@@ -8,7 +8,7 @@ import { InstanceNodeState } from './instance-node-state';
 import { lookupInstance, primaryNodeOf } from './lookup-instance';
 import { nodeRunnerOf } from './node-runner-of';
 import { instanceLocks } from './instance-locks';
-import { diskRequest, freeFileDiskName, storageTypeOf } from './instance-disk-storage';
+import { diskRequest, freeFileDiskName, storageTypeOf, withDiskPath } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
 import { findInContainer, isContainerModList, upgradeMods } from './container-mods';
 
@@ -317,22 +317,28 @@ export const instanceSetParamsOpcode: OpcodeDefinition = {
       const spec = await new InstanceNodeState(nodeRunnerOf(ctx), cluster).spec(current, node);
       await pluginCall('Cannot modify instance runtime memory', () => runner.hypervisor(current.hypervisor).balloonInstanceMemory(spec, plan.runtimeMem!));
     }
+    let disks = plan.instance.disks;
     const oldType = storageTypeOf(current.disk_template);
     if (oldType !== null) {
       const storage = runner.storage(oldType);
-      for (const disk of plan.createDisks) await pluginCall('Could not create disk', () => storage.createDisk(diskRequest(disk), disk.size));
+      for (const disk of plan.createDisks) {
+        const path = await pluginCall('Could not create disk', () => storage.createDisk(diskRequest(disk), disk.size));
+        disks = disks.map((d) => (d.uuid === disk.uuid ? withDiskPath(d, path) : d));
+      }
       for (const disk of plan.removeDisks) await pluginCall('Could not remove disk', () => storage.removeDisk(diskRequest(disk)));
     }
     if (plan.convertFrom !== null) {
       const from = runner.storage(storageTypeOf(plan.convertFrom)!);
       const to = runner.storage(storageTypeOf(plan.instance.disk_template)!);
       ctx.feedback(`Converting disk template from '${plan.convertFrom}' to '${plan.instance.disk_template}'`);
-      for (const disk of plan.instance.disks) {
+      const converted: Disk[] = [];
+      for (const disk of disks) {
         const path = await pluginCall('Cannot find disk', () => from.attachDisk(diskRequest(disk)));
-        await pluginCall('Could not copy disk', () => to.importDisk(diskRequest(disk), path));
+        converted.push(withDiskPath(disk, await pluginCall('Could not copy disk', () => to.importDisk(diskRequest(disk), path))));
       }
-      for (const disk of plan.instance.disks) await pluginCall('Could not remove old disk', () => from.removeDisk(diskRequest(disk)));
+      for (const disk of disks) await pluginCall('Could not remove old disk', () => from.removeDisk(diskRequest(disk)));
+      disks = converted;
     }
-    return { result: plan.result, changes: { put: [{ kind: 'instance', object: plan.instance }] } };
+    return { result: plan.result, changes: { put: [{ kind: 'instance', object: { ...plan.instance, disks } }] } };
   },
 };

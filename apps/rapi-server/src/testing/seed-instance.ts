@@ -17,7 +17,8 @@ export interface SeedInstanceOptions {
 
 /**
  * Test shortcut until instance creation exists: commits an Instance to the
- * configuration, creates its disk files on the node (`<instance>/disk<n>`)
+ * configuration, creates its disk files on the node (`<instance>/disk<n>`,
+ * `logical_id` `['loop', path]` as a create records them)
  * and starts it through the node runner when `running`, as a create would.
  */
 export async function seedInstance(server: RunningServer, options: SeedInstanceOptions): Promise<Instance> {
@@ -28,6 +29,9 @@ export async function seedInstance(server: RunningServer, options: SeedInstanceO
   const node = snapshot.findByName('node', options.node)!;
   const template = options.diskTemplate ?? 'file';
   const sizes = template === 'diskless' ? [] : (options.disks ?? [4]);
+  const services = runner.on(node);
+  const paths: string[] = [];
+  for (const [i, size] of sizes.entries()) paths.push(await services.storage('file').createDisk({ name: `${options.name}/disk${i}` }, size));
   const now = Date.now() / 1000;
   const instance: Instance = {
     uuid: randomUUID(),
@@ -48,7 +52,7 @@ export async function seedInstance(server: RunningServer, options: SeedInstanceO
       spindles: null,
       mode: 'rw',
       dev_type: template,
-      logical_id: ['loop', `${options.name}/disk${i}`],
+      logical_id: ['loop', paths[i]!],
       params: {},
     })),
     nics: [{ uuid: randomUUID(), name: null, mac: 'aa:00:00:11:22:33', ip: null, network: null, nicparams: {} }],
@@ -63,9 +67,6 @@ export async function seedInstance(server: RunningServer, options: SeedInstanceO
     oper_ram: null,
     oper_vcpus: null,
   };
-  const services = runner.on(node);
-  const paths: string[] = [];
-  for (const [i, size] of sizes.entries()) paths.push(await services.storage('file').createDisk({ name: `${options.name}/disk${i}` }, size));
   if (options.running) {
     const be = effectiveBeparams(cluster, instance);
     await services.hypervisor('fake').startInstance({

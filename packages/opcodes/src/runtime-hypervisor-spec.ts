@@ -2,7 +2,7 @@ import type { HypervisorInstanceSpec } from '@corral/contracts';
 import { effectiveBeparams, effectiveHvparams, effectiveNicparams, type Cluster, type Instance } from '@corral/model';
 
 /** What the hypervisor needs of an instance: effective be/hv params, disk paths, NICs. */
-export function instanceHypervisorSpec(cluster: Cluster, instance: Instance, diskPaths: readonly string[]): HypervisorInstanceSpec {
+export function runtimeHypervisorSpec(cluster: Cluster, instance: Instance, diskPaths: readonly string[]): HypervisorInstanceSpec {
   const be = effectiveBeparams(cluster, instance);
   return {
     name: instance.name,

@@ -2,7 +2,7 @@ import type { OsInstanceSpec } from '@corral/contracts';
 import { effectiveBeparams, effectiveHvparams, effectiveNicparams, effectiveOsparams, type Cluster, type Instance } from '@corral/model';
 
 /** The OS environment of an instance (Ganeti's OS script variables) with its disk paths. */
-export function instanceOsSpec(cluster: Cluster, instance: Instance, diskPaths: readonly string[], primaryNode: string): OsInstanceSpec {
+export function runtimeOsSpec(cluster: Cluster, instance: Instance, diskPaths: readonly string[], primaryNode: string): OsInstanceSpec {
   return {
     name: instance.name,
     os: instance.os,
