@@ -130,6 +130,55 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
     });
   });
 
+  describe('when a stopped or diskless instance moves', () => {
+    it('failover of a stopped instance moves its disks and leaves it stopped', async () => {
+      await seedInstance(server, { name: 'move1.example.com', node: node1.name, disks: [4] });
+      const job = await runJob('PUT', '/2/instances/move1.example.com/failover', { target_node: node2.name });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect(tree(join(node2.node_dir, 'file-storage'))).toEqual({ 'move1.example.com/': '', 'move1.example.com/disk0': 4 * MIB });
+      expect(Object.keys(tree(join(node2.node_dir, 'run')))).toEqual(['fake-hypervisor/']);
+      expect(Object.keys(tree(join(node1.node_dir, 'file-storage')))).not.toContain('move1.example.com/');
+    });
+
+    it('migrate with allow_failover falls back to a failover for a stopped instance', async () => {
+      const job = await runJob('PUT', '/2/instances/move1.example.com/migrate', { target_node: node1.name, allow_failover: true });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect((await instance('move1.example.com'))!.primary_node).toBe(node1.uuid);
+      expect(tree(join(node1.node_dir, 'file-storage', 'move1.example.com'))).toEqual({ disk0: 4 * MIB });
+    });
+
+    it('a running diskless instance migrates with only its hypervisor state', async () => {
+      await seedInstance(server, { name: 'move2.example.com', node: node1.name, diskTemplate: 'diskless', running: true });
+      const job = await runJob('PUT', '/2/instances/move2.example.com/migrate', { target_node: node2.name, mode: 'non-live' });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect(readFileSync(join(node2.node_dir, 'run', 'fake-hypervisor', 'move2.example.com'), 'utf8')).toBe('0\n128\n1\n');
+      expect(existsSync(join(node1.node_dir, 'run', 'fake-hypervisor', 'move2.example.com'))).toBe(false);
+    });
+
+    it('a target that does not exist is unknown_entity', async () => {
+      const job = await runJob('PUT', '/2/instances/move2.example.com/failover', { target_node: 'node9.example.com' });
+      expect(job.opresult).toEqual([['OpPrereqError', ["Node 'node9.example.com' not known", 'unknown_entity']]]);
+    });
+
+    it('live and mode together are refused as in Ganeti', async () => {
+      const job = await runJob('PUT', '/2/instances/move2.example.com/migrate', { target_node: node1.name, live: true, mode: 'live' });
+      expect(job.opresult).toEqual([['OpPrereqError', ["Only one of the 'live' and 'mode' parameters are accepted", 'wrong_input']]]);
+    });
+
+    it('an unknown body key is a 400 naming it', async () => {
+      const response = await request('PUT', '/2/instances/move2.example.com/migrate', { bogus: 1 });
+      expect([response.status, (response.json as { message: string }).message]).toEqual([
+        400,
+        'Invalid body parameters: Object OpInstanceMigrate doesn&#x27;t support the parameter &#x27;bogus&#x27;',
+      ]);
+    });
+
+    it('a body overwriting the instance name is a 400', async () => {
+      const response = await request('PUT', '/2/instances/move2.example.com/failover', { instance_name: 'x' });
+      expect([response.status, (response.json as { message: string }).message]).toEqual([400, 'Can&#x27;t overwrite static parameters {&#x27;instance_name&#x27;}']);
+    });
+  });
+
   describe('when an instance is renamed', () => {
     it('refuses while it runs, as Ganeti', async () => {
       const job = await runJob('PUT', '/2/instances/inst1.example.com/rename', { new_name: 'inst3.example.com', name_check: false, ip_check: false });
@@ -152,6 +201,8 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
         'inst3.example.com/': '',
         'inst3.example.com/disk0': 4 * MIB,
         'inst3.example.com/disk1': 8 * MIB,
+        'move1.example.com/': '',
+        'move1.example.com/disk0': 4 * MIB,
       });
     });
   });
@@ -404,6 +455,32 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
         400,
         'Parameter &#x27;destination&#x27; was renamed to &#x27;target_node&#x27;, but both are specified',
       ]);
+    });
+  });
+
+  describe('when an instance is marked offline and exported with removal', () => {
+    it('offline needs the instance down; it is then marked offline and back to down', async () => {
+      await seedInstance(server, { name: 'off1.example.com', node: node1.name, disks: [4] });
+      expect((await runJob('PUT', '/2/instances/off1.example.com/modify', { offline: true })).opresult).toEqual([[['admin_state', 'offline']]]);
+      expect((await instance('off1.example.com'))!.admin_state).toBe('offline');
+      expect((await runJob('PUT', '/2/instances/off1.example.com/modify', { offline: false })).opresult).toEqual([[['admin_state', 'down']]]);
+      const refused = await runJob('PUT', '/2/instances/inst4.example.com/modify', { offline: true });
+      expect(refused.opresult).toEqual([
+        ['OpPrereqError', ["Instance 'inst4.example.com' is marked to be up, can't change to offline without being down first", 'wrong_state']],
+      ]);
+    });
+
+    it('remove_instance exports then removes the instance and its disks', async () => {
+      const job = await runJob('PUT', '/2/instances/off1.example.com/export', { target_node: node2.name, remove_instance: true });
+      expect([job.status, job.opresult]).toEqual(['success', [[true, [true]]]]);
+      expect(await instance('off1.example.com')).toBeUndefined();
+      expect(existsSync(join(node1.node_dir, 'file-storage', 'off1.example.com'))).toBe(false);
+      expect(tree(join(node2.node_dir, 'export', 'off1.example.com'))).toEqual({ 'config.ini': expect.any(Number), 'disk0.snap': 4 * MIB });
+    });
+
+    it('remote mode is refused clearly', async () => {
+      const job = await runJob('PUT', '/2/instances/inst4.example.com/export', { target_node: node2.name, mode: 'remote' });
+      expect(job.opresult).toEqual([['OpPrereqError', ['Remote (inter-cluster) exports are not supported by Corral', 'wrong_input']]]);
     });
   });
 
