@@ -155,6 +155,18 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect(existsSync(join(node1.node_dir, 'run', 'fake-hypervisor', 'move2.example.com'))).toBe(false);
     });
 
+    it('a running sharedfile instance migrates without moving its disks', async () => {
+      await seedInstance(server, { name: 'move3.example.com', node: node1.name, diskTemplate: 'sharedfile', disks: [4], running: true });
+      const shared = join(server.dataDir, 'shared-file-storage');
+      const job = await runJob('PUT', '/2/instances/move3.example.com/migrate', { target_node: node2.name });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect(tree(shared)).toEqual({ 'move3.example.com/': '', 'move3.example.com/disk0': 4 * MIB });
+      expect((await instance('move3.example.com'))!.disks.map((d) => d.logical_id)).toEqual([['loop', join(shared, 'move3.example.com', 'disk0')]]);
+      expect(existsSync(join(node2.node_dir, 'run', 'fake-hypervisor', 'move3.example.com'))).toBe(true);
+      expect(existsSync(join(node1.node_dir, 'run', 'fake-hypervisor', 'move3.example.com'))).toBe(false);
+      expect(Object.keys(tree(join(node2.node_dir, 'file-storage')))).not.toContain('move3.example.com/');
+    });
+
     it('a target that does not exist is unknown_entity', async () => {
       const job = await runJob('PUT', '/2/instances/move2.example.com/failover', { target_node: 'node9.example.com' });
       expect(job.opresult).toEqual([['OpPrereqError', ["Node 'node9.example.com' not known", 'unknown_entity']]]);

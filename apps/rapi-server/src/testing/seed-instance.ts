@@ -8,7 +8,7 @@ import type { RunningServer } from '../start-server';
 export interface SeedInstanceOptions {
   readonly name: string;
   readonly node: string;
-  readonly diskTemplate?: 'file' | 'diskless';
+  readonly diskTemplate?: 'file' | 'sharedfile' | 'diskless';
   /** Disk sizes in MiB. */
   readonly disks?: readonly number[];
   readonly running?: boolean;
@@ -31,7 +31,7 @@ export async function seedInstance(server: RunningServer, options: SeedInstanceO
   const sizes = template === 'diskless' ? [] : (options.disks ?? [4]);
   const services = runner.on(node);
   const paths: string[] = [];
-  for (const [i, size] of sizes.entries()) paths.push(await services.storage('file').createDisk({ name: `${options.name}/disk${i}` }, size));
+  for (const [i, size] of sizes.entries()) paths.push(await services.storage(template).createDisk({ name: `${options.name}/disk${i}` }, size));
   const now = Date.now() / 1000;
   const instance: Instance = {
     uuid: randomUUID(),
