@@ -374,6 +374,30 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect(job.opresult).toEqual([['OpPrereqError', ["Conversion to the 'diskless' disk template is not supported", 'wrong_input']]]);
     });
 
+    it('refuses a conversion to a template the cluster has not enabled', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disk_template: 'sharedfile' });
+      expect(job.opresult).toEqual([
+        ['OpPrereqError', ["Disk template 'sharedfile' is not enabled for this cluster (enabled templates: file, diskless)", 'wrong_state']],
+      ]);
+    });
+
+    it('converts file to sharedfile and back once enabled: the files move between the stores', async () => {
+      const store = server.container.get<ConfigStore>(ConfigStore);
+      const cluster = (await store.snapshot()).list('cluster')[0]!;
+      await store.commit({ put: [{ kind: 'cluster', object: { ...cluster, enabled_disk_templates: ['file', 'sharedfile', 'diskless'] } }] });
+      const shared = join(server.dataDir, 'shared-file-storage', 'inst3.example.com');
+      const local = join(node1.node_dir, 'file-storage', 'inst3.example.com');
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disk_template: 'sharedfile' });
+      expect([job.status, job.opresult]).toEqual(['success', [[['disk_template', 'sharedfile']]]]);
+      expect([tree(shared), existsSync(local)]).toEqual([{ disk1: 12 * MIB, disk2: 8 * MIB }, false]);
+      expect((await instance('inst3.example.com'))!.disks.map((d) => [d.dev_type, d.logical_id[1]])).toEqual([
+        ['sharedfile', join(shared, 'disk1')],
+        ['sharedfile', join(shared, 'disk2')],
+      ]);
+      const back = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disk_template: 'file' });
+      expect([back.status, tree(local), existsSync(shared)]).toEqual(['success', { disk1: 12 * MIB, disk2: 8 * MIB }, false]);
+    });
+
     it('refuses removing a disk of a running instance', async () => {
       const started = await seedInstance(server, { name: 'inst4.example.com', node: node1.name, running: true });
       const job = await runJob('PUT', `/2/instances/${started.name}/modify`, { disks: [['remove', 0, {}]] });
