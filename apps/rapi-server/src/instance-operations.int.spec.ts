@@ -197,6 +197,21 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect(job.opresult).toEqual([['OpPrereqError', ["Instance 'inst1.example.com' is marked to be up, cannot rename", 'wrong_state']]]);
     });
 
+    it('refuses a name already in the cluster', async () => {
+      const job = await runJob('PUT', '/2/instances/inst2.example.com/rename', { new_name: 'inst1.example.com', name_check: false, ip_check: false });
+      expect(job.opresult).toEqual([['OpPrereqError', ["Instance 'inst1.example.com' is already in the cluster", 'already_exists']]]);
+    });
+
+    it('ip_check needs name_check', async () => {
+      const job = await runJob('PUT', '/2/instances/inst2.example.com/rename', { new_name: 'inst3.example.com', name_check: false });
+      expect(job.opresult).toEqual([['OpPrereqError', ['IP address check requires a name check', 'wrong_input']]]);
+    });
+
+    it('with the checks, a name whose address answers is refused (localhost)', async () => {
+      const job = await runJob('PUT', '/2/instances/inst2.example.com/rename', { new_name: 'localhost' });
+      expect(job.opresult).toEqual([['OpPrereqError', ['IP 127.0.0.1 of instance localhost already in use', 'resource_not_unique']]]);
+    });
+
     it('moves the config and the disk files to the new name and answers it', async () => {
       const job = await runJob('PUT', '/2/instances/inst2.example.com/rename', { new_name: 'inst3.example.com', name_check: false, ip_check: false });
       expect([job.status, job.opresult]).toEqual(['success', ['inst3.example.com']]);

@@ -7,6 +7,7 @@ import { nodeRunnerOf } from './node-runner-of';
 import { instanceLocks } from './instance-locks';
 import { diskRequest, fileDiskName, storageTypeOf, withDiskPath } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
+import { checkNewInstanceName } from './check-new-instance-name';
 
 /**
  * OP_INSTANCE_RENAME: the instance must be stopped (Ganeti's
@@ -34,6 +35,7 @@ export const instanceRenameOpcode: OpcodeDefinition = {
     if (op.new_name !== instance.name && ctx.snapshot.findByName('instance', op.new_name as string)) {
       throw GanetiError.prereq(`Instance '${op.new_name as string}' is already in the cluster`, 'already_exists');
     }
+    await checkNewInstanceName(op.new_name as string, op.name_check as boolean, op.ip_check as boolean);
   },
   async exec(op, ctx) {
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
