@@ -541,9 +541,30 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       ['PUT', 'failover', 'OP_INSTANCE_FAILOVER'],
       ['PUT', 'activate-disks', 'OP_INSTANCE_ACTIVATE_DISKS'],
       ['POST', 'disk/0/grow', 'OP_INSTANCE_GROW_DISK'],
-    ] as const)('%s %s submits a job that fails with unknown_entity', async (method, suffix) => {
-      const job = await runJob(method, `/2/instances/doesnotexist/${suffix}`, suffix === 'disk/0/grow' ? { amount: 1 } : undefined);
-      expect([job.status, job.opresult]).toEqual(['error', [['OpPrereqError', ["Instance 'doesnotexist' not known", 'unknown_entity']]]]);
+      ['PUT', 'deactivate-disks', 'OP_INSTANCE_DEACTIVATE_DISKS'],
+      ['POST', 'recreate-disks', 'OP_INSTANCE_RECREATE_DISKS'],
+      ['POST', 'replace-disks', 'OP_INSTANCE_REPLACE_DISKS'],
+      ['PUT', 'rename', 'OP_INSTANCE_RENAME'],
+      ['PUT', 'modify', 'OP_INSTANCE_SET_PARAMS'],
+      ['PUT', 'prepare-export?mode=local', 'OP_BACKUP_PREPARE'],
+      ['PUT', 'export', 'OP_BACKUP_EXPORT'],
+    ] as const)('%s %s submits a job that fails with unknown_entity', async (method, suffix, opId) => {
+      const bodies: Record<string, unknown> = {
+        'disk/0/grow': { amount: 1 },
+        'replace-disks': { mode: 'replace_auto' },
+        rename: { new_name: 'x.example.com', name_check: false, ip_check: false },
+        modify: { beparams: { vcpus: 2 } },
+        export: { destination: 'node2.example.com' },
+      };
+      const job = await runJob(method, `/2/instances/doesnotexist/${suffix}`, bodies[suffix]);
+      expect([job.status, job.ops[0]!.OP_ID, job.opresult]).toEqual(['error', opId, [['OpPrereqError', ["Instance 'doesnotexist' not known", 'unknown_entity']]]]);
+    });
+
+    it('reinstall submits its job and the first opcode fails with unknown_entity, the rest with it', async () => {
+      const job = await runJob('POST', '/2/instances/doesnotexist/reinstall');
+      expect(job.status).toBe('error');
+      expect(job.opresult[0]).toEqual(['OpPrereqError', ["Instance 'doesnotexist' not known", 'unknown_entity']]);
+      expect(job.ops.map((op) => op.OP_ID)).toEqual(['OP_INSTANCE_SHUTDOWN', 'OP_INSTANCE_REINSTALL', 'OP_INSTANCE_STARTUP']);
     });
   });
 });
