@@ -325,30 +325,53 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
   describe('when an instance is modified', () => {
     it('changes be/hv/os params and answers the changes as Ganeti does', async () => {
       const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', {
-        custom_beparams: { maxmem: 256, minmem: 128 },
-        hvparams: { migration_mode: 'non-live' },
+        custom_beparams: { maxmem: 256, minmem: '128' },
+        hvparams: { kernel_path: 'default' },
         osparams: { color: 'blue' },
       });
       expect([job.status, job.opresult]).toEqual([
         'success',
         [
           [
-            ['hv/migration_mode', 'non-live'],
+            ['hv/kernel_path', 'default'],
             ['be/maxmem', 256],
-            ['be/minmem', 128],
+            ['be/minmem', '128'],
             ['os/color', 'blue'],
           ],
         ],
       ]);
       const inst = (await instance('inst3.example.com'))!;
-      expect([inst.beparams, inst.hvparams, inst.osparams]).toEqual([{ maxmem: 256, minmem: 128 }, { migration_mode: 'non-live' }, { color: 'blue' }]);
+      expect([inst.beparams, inst.hvparams, inst.osparams]).toEqual([{ maxmem: 256, minmem: 128 }, {}, { color: 'blue' }]);
     });
 
-    it('refuses hvparams that fail the hypervisor syntax check', async () => {
-      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { hvparams: { migration_mode: 'teleport' } });
-      expect(job.opresult).toEqual([
-        ['OpPrereqError', ["Parameter 'migration_mode' fails syntax check: The value must be one of: live, non-live (current value: 'teleport')", 'wrong_input']],
-      ]);
+    it.each([
+      [{ foo: 1 }, ['TypeEnforcementError', ["Unknown parameter 'foo'"]]],
+      [
+        { migration_mode: 'non-live' },
+        [
+          'OpPrereqError',
+          ['The following hypervisor parameters are global and cannot be customized at instance level, please modify them at cluster level: migration_mode', 'wrong_input'],
+        ],
+      ],
+      [{ kernel_path: '/x' }, ['HypervisorError', ["Parameter 'kernel_path' is not supported"]]],
+    ])('refuses hvparams %j as Ganeti 3.0 does', async (hvparams, error) => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { hvparams });
+      expect(job.opresult).toEqual([error]);
+    });
+
+    it.each([
+      [{ vcpus: 'x' }, "'vcpus' (value x) is not a valid integer"],
+      [{ foo: 1 }, "Unknown parameter 'foo'"],
+    ])('refuses beparams %j with a TypeEnforcementError', async (beparams, message) => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { beparams });
+      expect(job.opresult).toEqual([['TypeEnforcementError', [message]]]);
+    });
+
+    it('the legacy memory beparam sets maxmem and minmem and is answered as given', async () => {
+      await seedInstance(server, { name: 'mem1.example.com', node: node1.name, diskTemplate: 'diskless' });
+      const job = await runJob('PUT', '/2/instances/mem1.example.com/modify', { beparams: { memory: 256 } });
+      expect(job.opresult).toEqual([[['be/memory', 256]]]);
+      expect((await instance('mem1.example.com'))!.beparams).toEqual({ maxmem: 256, minmem: 256 });
     });
 
     it('refuses an empty modification', async () => {
@@ -448,7 +471,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const inst = (await instance('inst3.example.com'))!;
       expect(ini).toMatch(new RegExp(`^\\[export\\]\nversion = 0\ntimestamp = \\d+\nsource = ${inst.primary_node}\nos = noop\\+default\ncompression = none\n\n\\[instance\\]\nname = inst3.example.com\nmaxmem = 256\nminmem = 128\nmemory = 256\nvcpus = 1\ndisk_template = file\nhypervisor = fake\ntags = \n`));
       expect(ini).toContain('disk0_ivname = disk/0\ndisk0_dump = disk0.snap\ndisk0_size = 12\ndisk0_name = None\ndisk1_ivname = disk/1\ndisk1_dump = disk1.snap\ndisk1_size = 8\ndisk1_name = None\ndisk_count = 2\n');
-      expect(ini).toContain('[hypervisor]\nmigration_mode = non-live\n\n[backend]\n');
+      expect(ini).toContain('[hypervisor]\n\n[backend]\nalways_failover = False\nauto_balance = True\nmaxmem = 256\nminmem = 128\nspindle_use = 1\nvcpus = 1\n\n');
       expect(ini).toContain('[os]\ncolor = blue\n\n[os_private]\n\n');
     });
 
@@ -466,7 +489,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
           { size: 8, name: null, image: join(dir, 'disk1.snap') },
         ],
         { color: 'blue' },
-        { migration_mode: 'non-live' },
+        {},
       ]);
       expect(info.beparams).toMatchObject({ maxmem: '256', minmem: '128', vcpus: '1' });
     });

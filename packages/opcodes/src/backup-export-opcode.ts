@@ -11,6 +11,7 @@ import { diskRequest, storageTypeOf } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
 import { EXPORT_CONF_FILE, EXPORT_VERSION, formatExportConfig, type ExportConfig } from './export-config';
 import { nodeExportDir } from './read-export';
+import { HV_GLOBAL_PARAMS } from './hv-param-checks';
 
 /** Python's str() of a parameter value, as ConfigParser stores it. */
 function py(value: unknown): string {
@@ -46,7 +47,10 @@ function exportConfig(cluster: Cluster, instance: Instance): ExportConfig {
     ins.push([`disk${i}_ivname`, `disk/${i}`], [`disk${i}_dump`, dumpName(i)], [`disk${i}_size`, String(disk.size)], [`disk${i}_name`, py(disk.name)]);
   });
   ins.push(['disk_count', String(instance.disks.length)]);
-  const entries = (params: Record<string, unknown>): [string, string][] => Object.entries(params).map(([k, v]) => [k, py(v)]);
+  const entries = (params: Record<string, unknown>): [string, string][] =>
+    Object.keys(params)
+      .sort()
+      .map((k) => [k, py(params[k])]);
   return [
     [
       'export',
@@ -59,7 +63,7 @@ function exportConfig(cluster: Cluster, instance: Instance): ExportConfig {
       ],
     ],
     ['instance', ins],
-    ['hypervisor', entries(effectiveHvparams(cluster, instance))],
+    ['hypervisor', entries(Object.fromEntries(Object.entries(effectiveHvparams(cluster, instance)).filter(([k]) => !HV_GLOBAL_PARAMS.includes(k))))],
     ['backend', entries(be)],
     ['os', entries(effectiveOsparams(cluster, instance))],
     ['os_private', []],

@@ -11,6 +11,7 @@ import { instanceLocks } from './instance-locks';
 import { diskRequest, freeFileDiskName, storageTypeOf, withDiskPath } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
 import { findInContainer, isContainerModList, upgradeMods } from './container-mods';
+import { checkInstanceHvparams } from './hv-param-checks';
 
 const dict = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 const maybeString = ht.maybe(ht.nonEmptyString);
@@ -31,24 +32,33 @@ function updatedParams(own: ParamDict, changes: ParamDict): ParamDict {
   return result;
 }
 
-/** Ganeti's UpgradeBeParams and type coercion of backend parameters. */
+/**
+ * Ganeti's ForceDictType on backend parameters (TypeEnforcementError with
+ * its texts; integer strings are converted, `"default"` passes) followed by
+ * UpgradeBeParams (`memory` sets both `maxmem` and `minmem`).
+ */
 function checkedBeparams(beparams: ParamDict): ParamDict {
-  const out: ParamDict = { ...beparams };
-  if ('memory' in out) {
-    const memory = out.memory;
-    delete out.memory;
-    out.maxmem = memory;
-    out.minmem = memory;
-  }
-  for (const [key, value] of Object.entries(out)) {
-    const type = BE_TYPES[key];
-    if (!type) throw GanetiError.prereq(`Unknown parameter '${key}'`, 'wrong_input');
-    if (value === 'default') continue;
-    if (type === 'int' && !(Number.isInteger(value) || (typeof value === 'string' && /^\d+$/.test(value)))) {
-      throw GanetiError.prereq(`Parameter '${key}' fails validation: Expected an integer, got '${String(value)}'`, 'wrong_input');
+  const out: ParamDict = {};
+  for (const [key, value] of Object.entries(beparams)) {
+    const type = key === 'memory' ? 'int' : BE_TYPES[key];
+    if (!type) throw new GanetiError('TypeEnforcementError', `Unknown parameter '${key}'`);
+    let coerced = value;
+    if (value !== 'default' && type === 'int') {
+      if (!(Number.isInteger(value) || (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)))) {
+        throw new GanetiError('TypeEnforcementError', `'${key}' (value ${String(value)}) is not a valid integer`);
+      }
+      coerced = Number(value);
     }
-    if (type === 'int') out[key] = Number(value);
-    if (type === 'bool' && typeof value !== 'boolean') throw GanetiError.prereq(`Parameter '${key}' fails validation: Expected a boolean`, 'wrong_input');
+    if (value !== 'default' && type === 'bool') {
+      const text = typeof value === 'string' ? value.toLowerCase() : value;
+      if (text === true || text === 'true' || text === 1 || text === '1') coerced = true;
+      else if (text === false || text === 'false' || text === 0 || text === '0' || text === '') coerced = false;
+      else throw new GanetiError('TypeEnforcementError', `'${key}' (value ${String(value)}) is not a valid boolean`);
+    }
+    if (key === 'memory') {
+      out.maxmem = coerced;
+      out.minmem = coerced;
+    } else out[key] = coerced;
   }
   return out;
 }
@@ -231,14 +241,15 @@ async function planSetParams(op: OpInput, ctx: OpContext): Promise<SetParamsPlan
 
   if (Object.keys(hvChanges).length > 0) {
     instance = { ...instance, hvparams: updatedParams(current.hvparams, hvChanges) };
-    await pluginCall('Hypervisor parameter check failed', () => runner.on(node).hypervisor(current.hypervisor).checkParameterSyntax(effectiveHvparams(cluster, instance)));
+    const hypervisor = await pluginCall('Hypervisor parameter check failed', () => runner.on(node).hypervisor(current.hypervisor));
+    checkInstanceHvparams(hvChanges, effectiveHvparams(cluster, instance), hypervisor);
     for (const [key, value] of Object.entries(hvChanges)) result.push([`hv/${key}`, value]);
   }
   if (Object.keys(beChanges).length > 0) {
     instance = { ...instance, beparams: updatedParams(current.beparams, beChanges) };
     const be = effectiveBeparams(cluster, instance);
     if (Number(be.minmem) > Number(be.maxmem)) throw GanetiError.prereq('Minimum memory is bigger than maximum memory', 'wrong_input');
-    for (const [key, value] of Object.entries(beChanges)) result.push([`be/${key}`, value]);
+    for (const [key, value] of Object.entries(op.beparams as ParamDict)) result.push([`be/${key}`, value]);
   }
   if (op.os_name !== null) {
     try {
