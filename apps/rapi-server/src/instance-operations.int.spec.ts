@@ -246,7 +246,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect((await runJob('POST', '/2/instances/inst3.example.com/disk/0/grow', { amount: 16, absolute: true })).status).toBe('success');
       expect(statSync(join(node1.node_dir, 'file-storage', 'inst3.example.com', 'disk0')).size).toBe(16 * MIB);
       const job = await runJob('POST', '/2/instances/inst3.example.com/disk/0/grow', { amount: 8, absolute: true });
-      expect(job.opresult).toEqual([['OpPrereqError', ['Requested size (8M) is smaller than current disk size (16M)', 'wrong_input']]]);
+      expect(job.opresult).toEqual([['OpPrereqError', ['Requested size (8M) is smaller than current disk size (16M)', 'wrong_state']]]);
     });
 
     it('activate-disks answers the real paths', async () => {
@@ -262,7 +262,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
 
     it('deactivate-disks of a running instance needs force', async () => {
       const refused = await runJob('PUT', '/2/instances/inst1.example.com/deactivate-disks');
-      expect(refused.opresult).toEqual([['OpPrereqError', ['Instance inst1.example.com is running, cannot deactivate disks', 'wrong_state']]]);
+      expect(refused.opresult).toEqual([['OpPrereqError', ["Instance 'inst1.example.com' is marked to be up, cannot shutdown disks", 'wrong_state']]]);
       expect((await runJob('PUT', '/2/instances/inst1.example.com/deactivate-disks?force=1')).status).toBe('success');
     });
 
@@ -396,6 +396,19 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       ]);
     });
 
+    it('modifies a NIC by index and answers every filled NIC parameter, as Ganeti', async () => {
+      const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { nics: [[0, { ip: '198.18.0.77' }]] });
+      expect(job.opresult).toEqual([
+        [
+          ['nic.ip/0', '198.18.0.77'],
+          ['nic.link/0', 'xen-br0'],
+          ['nic.mode/0', 'bridged'],
+          ['nic.vlan/0', ''],
+        ],
+      ]);
+      expect((await instance('inst3.example.com'))!.nics[0]!.ip).toBe('198.18.0.77');
+    });
+
     it('adds a NIC (2-tuple) and removes it again (3-tuple)', async () => {
       const added = await runJob('PUT', '/2/instances/inst3.example.com/modify', { nics: [['add', { link: 'br1' }]] });
       const [[param, text]] = (added.opresult[0] as [string, string][]);
@@ -403,7 +416,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect(text).toMatch(/^add:mac=aa:00:00:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2},ip=None,mode=bridged,link=br1,network=None$/);
       expect((await instance('inst3.example.com'))!.nics.length).toBe(2);
       const removed = await runJob('PUT', '/2/instances/inst3.example.com/modify', { nics: [['remove', -1, {}]] });
-      expect(removed.opresult).toEqual([[['nic/1', 'remove']]]);
+      expect(removed.opresult).toEqual([[['NIC/1', 'remove']]]);
       expect((await instance('inst3.example.com'))!.nics.length).toBe(1);
     });
 

@@ -43,7 +43,8 @@ export function findInContainer<T extends { readonly uuid: string; readonly name
   if (asInt !== null) {
     if (asInt === -1 && container.length > 0) return container.length - 1;
     if (asInt < 0) throw GanetiError.prereq('Not accepting negative indices other than -1', 'wrong_input');
-    if (asInt >= container.length) throw GanetiError.prereq(`Got ${kind} index ${asInt}, but there are only ${container.length}`, 'wrong_input');
+    // Ganeti lets the IndexError through: the job fails with an unclassified OpExecError.
+    if (asInt >= container.length) throw new GanetiError('OpExecError', `Got ${kind} index ${asInt}, but there are only ${container.length}`);
     return asInt;
   }
   const idx = container.findIndex((item) => item.uuid === identifier || item.name === identifier);

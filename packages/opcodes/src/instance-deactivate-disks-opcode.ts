@@ -1,4 +1,3 @@
-import { GanetiError } from '@corral/model';
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
 import { InstanceNodeState } from './instance-node-state';
@@ -23,9 +22,7 @@ export const instanceDeactivateDisksOpcode: OpcodeDefinition = {
   async checkPrereq(op, ctx) {
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
     const node = primaryNodeOf(ctx.snapshot, instance);
-    if (!op.force && (await new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!).isRunning(instance, node))) {
-      throw GanetiError.prereq(`Instance ${instance.name} is running, cannot deactivate disks`, 'wrong_state');
-    }
+    if (!op.force) await new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!).checkNotRunning(instance, node, 'cannot shutdown disks');
   },
   async exec() {
     return { result: null };

@@ -7,6 +7,7 @@ import { instanceLocks } from './instance-locks';
 import { diskRequest, storageTypeOf } from './instance-disk-storage';
 import { pluginCall } from './plugin-call';
 import { findDisk } from './find-disk';
+import { formatUnit } from './format-unit';
 
 const GROWABLE = new Set(['drbd', 'ext', 'file', 'gluster', 'plain', 'rbd', 'sharedfile']);
 
@@ -14,7 +15,7 @@ const GROWABLE = new Set(['drbd', 'ext', 'file', 'gluster', 'plain', 'rbd', 'sha
 function targetSize(op: Record<string, unknown>, size: number): number {
   const amount = op.amount as number;
   if (op.absolute) {
-    if (amount < size) throw GanetiError.prereq(`Requested size (${amount}M) is smaller than current disk size (${size}M)`, 'wrong_input');
+    if (amount < size) throw GanetiError.prereq(`Requested size (${formatUnit(amount)}) is smaller than current disk size (${formatUnit(size)})`, 'wrong_state');
     return amount;
   }
   return size + amount;

@@ -220,7 +220,7 @@ async function planSetParams(op: OpInput, ctx: OpContext): Promise<SetParamsPlan
       const at = findInContainer(identifier, 'NIC', nics);
       if (action === 'remove') {
         nics.splice(at, 1);
-        result.push([`nic/${at}`, 'remove']);
+        result.push([`NIC/${at}`, 'remove']);
       } else {
         let nic = nics[at]!;
         for (const key of ['mac', 'ip', 'name'] as const) {
@@ -229,10 +229,10 @@ async function planSetParams(op: OpInput, ctx: OpContext): Promise<SetParamsPlan
             result.push([`nic.${key}/${at}`, params[key]]);
           }
         }
-        if (Object.keys(nicparams).length > 0) {
-          nic = { ...nic, nicparams: { ...nic.nicparams, ...nicparams } };
-          for (const [key, value] of Object.entries({ ...cluster.nicparams.default, ...nic.nicparams })) result.push([`nic.${key}/${at}`, value]);
-        }
+        // Ganeti lists every filled NIC parameter after a modification, changed or not.
+        nic = { ...nic, nicparams: { ...nic.nicparams, ...nicparams } };
+        const filled: ParamDict = { ...cluster.nicparams.default, ...nic.nicparams };
+        for (const key of Object.keys(filled).sort()) result.push([`nic.${key}/${at}`, filled[key]]);
         nics[at] = nic;
       }
     }
