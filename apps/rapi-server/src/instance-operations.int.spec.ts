@@ -167,6 +167,17 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect(Object.keys(tree(join(node2.node_dir, 'file-storage')))).not.toContain('move3.example.com/');
     });
 
+    it('a target without the instance minimum memory free is refused', async () => {
+      await seedInstance(server, { name: 'big1.example.com', node: node1.name, diskTemplate: 'diskless', running: true, beparams: { maxmem: 128, minmem: 128 } });
+      const store = server.container.get<ConfigStore>(ConfigStore);
+      const big = (await instance('big1.example.com'))!;
+      await store.commit({ put: [{ kind: 'instance', object: { ...big, beparams: { maxmem: 1 << 30, minmem: 1 << 30 } } }] });
+      const job = await runJob('PUT', '/2/instances/big1.example.com/migrate', { target_node: node2.name });
+      const [[name, [message, classification]]] = job.opresult as [string, [string, string]][];
+      expect([name, classification]).toEqual(['OpPrereqError', 'insufficient_resources']);
+      expect(message).toMatch(/^Not enough memory on node node2\.example\.com for migrating instance big1\.example\.com: needed 1073741824 MiB, available \d+ MiB$/);
+    });
+
     it('a target that does not exist is unknown_entity', async () => {
       const job = await runJob('PUT', '/2/instances/move2.example.com/failover', { target_node: 'node9.example.com' });
       expect(job.opresult).toEqual([['OpPrereqError', ["Node 'node9.example.com' not known", 'unknown_entity']]]);

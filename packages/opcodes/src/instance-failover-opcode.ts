@@ -1,7 +1,7 @@
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
 import { InstanceNodeState } from './instance-node-state';
-import { moveLocks, resolveMove } from './instance-move';
+import { checkMoveMemory, moveLocks, resolveMove } from './instance-move';
 import { nodeRunnerOf } from './node-runner-of';
 import { failoverInstance } from './failover-instance';
 
@@ -24,8 +24,8 @@ export const instanceFailoverOpcode: OpcodeDefinition = {
     { name: 'iallocator', check: maybeString, default: null },
   ],
   locks: moveLocks,
-  checkPrereq(op, ctx) {
-    resolveMove(op, ctx.snapshot, true);
+  async checkPrereq(op, ctx) {
+    await checkMoveMemory(op, ctx, resolveMove(op, ctx.snapshot, true), true);
   },
   async exec(op, ctx) {
     const parties = resolveMove(op, ctx.snapshot, true);

@@ -2,7 +2,7 @@ import { GanetiError, effectiveBeparams, effectiveHvparams } from '@corral/model
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
 import { InstanceNodeState } from './instance-node-state';
-import { moveLocks, resolveMove } from './instance-move';
+import { checkMoveMemory, moveLocks, resolveMove } from './instance-move';
 import { nodeRunnerOf } from './node-runner-of';
 import { pluginCall } from './plugin-call';
 import { failoverInstance } from './failover-instance';
@@ -34,8 +34,9 @@ export const instanceMigrateOpcode: OpcodeDefinition = {
     { name: 'ignore_hvversions', check: ht.bool, default: false },
   ],
   locks: moveLocks,
-  checkPrereq(op, ctx) {
-    resolveMove(op, ctx.snapshot, false);
+  async checkPrereq(op, ctx) {
+    const parties = resolveMove(op, ctx.snapshot, false);
+    await checkMoveMemory(op, ctx, parties, op.allow_failover === true && parties.instance.admin_state !== 'up');
     if (op.live !== null && op.mode !== null) throw GanetiError.prereq("Only one of the 'live' and 'mode' parameters are accepted", 'wrong_input');
   },
   async exec(op, ctx) {

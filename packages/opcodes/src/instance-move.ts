@@ -1,4 +1,7 @@
-import { GanetiError, type Instance, type Node } from '@corral/model';
+import { GanetiError, effectiveBeparams, type Instance, type Node } from '@corral/model';
+import type { OpContext } from './op-context';
+import { InstanceNodeState } from './instance-node-state';
+import { nodeRunnerOf } from './node-runner-of';
 import type { ConfigSnapshot } from '@corral/store';
 import type { LockRequest } from './lock-request';
 import type { OpInput } from './opcode-definition';
@@ -19,6 +22,18 @@ export function moveLocks(op: OpInput, snapshot: ConfigSnapshot): LockRequest[] 
   else if (instance) for (const node of snapshot.list('node')) names.add(node.name); // the allocator may choose any
   for (const name of names) locks.push({ level: 'node', name, mode: 'exclusive' });
   return locks;
+}
+
+/**
+ * The target's memory check of TLMigrateInstance: unless cleaning up, a
+ * migration or the failover of an instance marked up needs `minmem` free.
+ */
+export async function checkMoveMemory(op: OpInput, ctx: OpContext, parties: MoveParties, failover: boolean): Promise<void> {
+  const { instance, target } = parties;
+  if (op.cleanup || (failover && instance.admin_state !== 'up')) return;
+  const cluster = ctx.snapshot.list('cluster')[0]!;
+  const needed = Number(effectiveBeparams(cluster, instance).minmem);
+  await new InstanceNodeState(nodeRunnerOf(ctx), cluster).checkFreeMemory(instance, target, needed, `migrating instance ${instance.name}`);
 }
 
 /** The resolved parties of a migrate/failover. */

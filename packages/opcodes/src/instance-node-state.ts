@@ -37,6 +37,14 @@ export class InstanceNodeState {
     return (await pluginCall('Cannot query the hypervisor', () => hv.getInstanceInfo(instance.name))) !== null;
   }
 
+  /** Ganeti's CheckNodeFreeMemory: the node's hypervisor must have `needed` MiB free. */
+  async checkFreeMemory(instance: Instance, node: Node, needed: number, reason: string): Promise<void> {
+    const info = await pluginCall(`Can't get data from node ${node.name}`, () => this.runner.on(node).hypervisor(instance.hypervisor).getNodeInfo());
+    if (info.memory_free < needed) {
+      throw GanetiError.prereq(`Not enough memory on node ${node.name} for ${reason}: needed ${needed} MiB, available ${info.memory_free} MiB`, 'insufficient_resources');
+    }
+  }
+
   /** Ganeti's CheckInstanceState(INSTANCE_NOT_RUNNING): marked down/offline and not running. */
   async checkNotRunning(instance: Instance, node: Node, msg: string): Promise<void> {
     if (instance.admin_state === 'up') throw GanetiError.prereq(`Instance '${instance.name}' is marked to be up, ${msg}`, 'wrong_state');
