@@ -286,6 +286,33 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
     });
   });
 
+  describe('when disks are recreated on another node', () => {
+    it('creates empty disks there and makes it the primary', async () => {
+      await seedInstance(server, { name: 'rec1.example.com', node: node1.name, disks: [4, 4] });
+      const job = await runJob('POST', '/2/instances/rec1.example.com/recreate-disks', { nodes: [node2.name], disks: [[1, { size: 8 }], 0] });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      const inst = (await instance('rec1.example.com'))!;
+      const dir = join(node2.node_dir, 'file-storage', 'rec1.example.com');
+      expect([inst.primary_node, inst.disks.map((d) => [d.size, d.logical_id[1]])]).toEqual([
+        node2.uuid,
+        [
+          [4, join(dir, 'disk0')],
+          [8, join(dir, 'disk1')],
+        ],
+      ]);
+      expect(tree(dir)).toEqual({ disk0: 4 * MIB, disk1: 8 * MIB });
+    });
+
+    it('refuses a bad disk index, a wrong node count and a partial recreation on new nodes, with Ganeti texts', async () => {
+      const bad = await runJob('POST', '/2/instances/rec1.example.com/recreate-disks', { disks: [5] });
+      expect(bad.opresult).toEqual([['OpPrereqError', ["Invalid disk index '5'", 'wrong_input']]]);
+      const two = await runJob('POST', '/2/instances/rec1.example.com/recreate-disks', { nodes: [node1.name, node2.name] });
+      expect(two.opresult).toEqual([['OpPrereqError', ['Instance rec1.example.com currently has 1 nodes, but 2 replacement nodes were specified', 'wrong_input']]]);
+      const partial = await runJob('POST', '/2/instances/rec1.example.com/recreate-disks', { nodes: [node1.name], disks: [0] });
+      expect(partial.opresult).toEqual([['OpPrereqError', ["Can't recreate disks partially and change the nodes at the same time", 'wrong_input']]]);
+    });
+  });
+
   describe('when an instance is reinstalled', () => {
     it('submits shutdown, reinstall and startup in one job (body form)', async () => {
       const job = await runJob('POST', '/2/instances/inst1.example.com/reinstall', { os: 'noop+default', osparams: {} });

@@ -45,16 +45,24 @@ export const instanceRecreateDisksOpcode: OpcodeDefinition = {
   locks: (op, snapshot) => [...instanceLocks(op, snapshot), ...(op.nodes as string[]).map((name) => ({ level: 'node' as const, name, mode: 'exclusive' as const }))],
   async checkPrereq(op, ctx) {
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
-    if (instance.disk_template === 'diskless') throw GanetiError.prereq(`Instance '${instance.name}' has no disks`, 'wrong_input');
-    storageTypeOf(instance.disk_template);
-    selected(op, instance.disks.length);
-    if ((op.nodes as string[]).length > 0 && op.iallocator !== null) throw GanetiError.prereq('Give either the iallocator or the new nodes', 'wrong_input');
-    if ((op.nodes as string[]).length > 1) {
-      throw GanetiError.prereq(`Instance ${instance.name} currently has 1 nodes, but new node list has ${(op.nodes as string[]).length} nodes`, 'wrong_input');
+    const nodes = op.nodes as string[];
+    if (nodes.length > 0 && op.iallocator !== null) throw GanetiError.prereq('Give either the iallocator or the new nodes', 'wrong_input');
+    if (op.iallocator !== null) throw GanetiError.prereq('Recreating disks through an iallocator is not supported by Corral; give the new nodes', 'wrong_input');
+    for (const name of nodes) lookupNode(ctx.snapshot, name);
+    const current = 1 + instance.secondary_nodes.length;
+    if (nodes.length > 0 && nodes.length !== current) {
+      throw GanetiError.prereq(`Instance ${instance.name} currently has ${current} nodes, but ${nodes.length} replacement nodes were specified`, 'wrong_input');
     }
-    for (const name of op.nodes as string[]) lookupNode(ctx.snapshot, name);
-    const node = primaryNodeOf(ctx.snapshot, instance);
-    await new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!).checkNotRunning(instance, node, 'cannot recreate disks');
+    if (instance.disks.length === 0) throw GanetiError.prereq(`Instance '${instance.name}' has no disks`, 'wrong_input');
+    const oldPrimary = primaryNodeOf(ctx.snapshot, instance);
+    if (!(nodes.length > 0 && oldPrimary.offline)) {
+      await new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!).checkNotRunning(instance, oldPrimary, 'cannot recreate disks');
+    }
+    const chosen = selected(op, instance.disks.length);
+    if (nodes.length > 0 && chosen.size !== instance.disks.length) {
+      throw GanetiError.prereq("Can't recreate disks partially and change the nodes at the same time", 'wrong_input');
+    }
+    storageTypeOf(instance.disk_template);
   },
   async exec(op, ctx) {
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
