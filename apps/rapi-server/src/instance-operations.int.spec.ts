@@ -147,6 +147,15 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect(tree(join(node1.node_dir, 'file-storage', 'move1.example.com'))).toEqual({ disk0: 4 * MIB });
     });
 
+    it('an instance marked down but running (ERROR_up) is migrated, not failed over, as in Ganeti', async () => {
+      const seeded = await seedInstance(server, { name: 'errup.example.com', node: node1.name, diskTemplate: 'diskless', running: true });
+      await server.container.get<ConfigStore>(ConfigStore).commit({ put: [{ kind: 'instance', object: { ...seeded, admin_state: 'down' } }] });
+      const job = await runJob('PUT', '/2/instances/errup.example.com/migrate', { target_node: node2.name });
+      expect([job.status, job.opresult]).toEqual(['success', [null]]);
+      expect(existsSync(join(node2.node_dir, 'run', 'fake-hypervisor', 'errup.example.com'))).toBe(true);
+      expect((await instance('errup.example.com'))!.admin_state).toBe('down');
+    });
+
     it('a running diskless instance migrates with only its hypervisor state', async () => {
       await seedInstance(server, { name: 'move2.example.com', node: node1.name, diskTemplate: 'diskless', running: true });
       const job = await runJob('PUT', '/2/instances/move2.example.com/migrate', { target_node: node2.name, mode: 'non-live' });

@@ -1,5 +1,6 @@
-import { GanetiError, effectiveBeparams, effectiveHvparams } from '@corral/model';
-import type { OpcodeDefinition } from './opcode-definition';
+import { GanetiError, effectiveBeparams, effectiveHvparams, type Instance, type Node } from '@corral/model';
+import type { OpContext } from './op-context';
+import type { OpcodeDefinition, OpInput } from './opcode-definition';
 import { ht } from './param-spec';
 import { InstanceNodeState } from './instance-node-state';
 import { checkMoveMemory, moveLocks, resolveMove } from './instance-move';
@@ -8,6 +9,32 @@ import { pluginCall } from './plugin-call';
 import { failoverInstance } from './failover-instance';
 
 const maybeString = ht.maybe(ht.nonEmptyString);
+
+/**
+ * TLMigrateInstance's choice between migration and failover: an instance
+ * marked down or offline fails over when `allow_failover`; one configured
+ * to always fail over does; one not running on its primary fails over with
+ * `allow_failover` and is refused otherwise (`Can't migrate, please use failover`).
+ */
+async function migrationKind(op: OpInput, ctx: OpContext, instance: Instance, source: Node, state: InstanceNodeState): Promise<'migrate' | 'failover'> {
+  const fallback = op.allow_failover === true;
+  if (instance.admin_state !== 'up' && fallback) {
+    ctx.feedback('Instance is marked down or offline, fallback allowed, switching to failover');
+    return 'failover';
+  }
+  if (effectiveBeparams(ctx.snapshot.list('cluster')[0]!, instance).always_failover === true) {
+    ctx.feedback('Instance configured to always failover; fallback to failover');
+    return 'failover';
+  }
+  if (!(await state.isRunning(instance, source))) {
+    if (fallback) {
+      ctx.feedback("Can't migrate, instance offline, fallback to failover");
+      return 'failover';
+    }
+    throw GanetiError.prereq(`Can't migrate, please use failover: Instance ${instance.name} is not running`, 'wrong_state');
+  }
+  return 'migrate';
+}
 
 /**
  * OP_INSTANCE_MIGRATE: live or non-live migration to another node through
@@ -37,6 +64,10 @@ export const instanceMigrateOpcode: OpcodeDefinition = {
   async checkPrereq(op, ctx) {
     const parties = resolveMove(op, ctx.snapshot, false);
     await checkMoveMemory(op, ctx, parties, op.allow_failover === true && parties.instance.admin_state !== 'up');
+    if (!op.cleanup) {
+      const state = new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!);
+      await migrationKind(op, { ...ctx, feedback: () => undefined }, parties.instance, parties.source, state);
+    }
     if (op.live !== null && op.mode !== null) throw GanetiError.prereq("Only one of the 'live' and 'mode' parameters are accepted", 'wrong_input');
   },
   async exec(op, ctx) {
@@ -64,14 +95,8 @@ export const instanceMigrateOpcode: OpcodeDefinition = {
       return { result: null, changes: { put: [{ kind: 'instance', object: { ...instance, primary_node: target.uuid, disks: disks.disks } }] } };
     }
 
-    const running = await state.isRunning(instance, source);
-    const be = effectiveBeparams(cluster, instance);
-    if (!running || instance.admin_state !== 'up' || be.always_failover === true) {
-      if (op.allow_failover || (running && be.always_failover === true)) {
-        ctx.feedback('Instance is marked down or offline, fallback allowed, switching to failover');
-        return failoverInstance(ctx, state, { instance, source, target }, 120);
-      }
-      throw GanetiError.prereq(`Can't migrate, please use failover: Instance ${instance.name} is not running`, 'wrong_state');
+    if ((await migrationKind(op, ctx, instance, source, state)) === 'failover') {
+      return failoverInstance(ctx, state, { instance, source, target }, 120);
     }
     const mode = (op.live === null ? null : op.live ? 'live' : 'non-live') ?? (op.mode as string | null) ?? String(effectiveHvparams(cluster, instance).migration_mode);
     const live = mode === 'live';
