@@ -341,6 +341,14 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect((await instance('inst1.example.com'))!.admin_state).toBe('down');
     });
 
+    it('merges the given OS parameters into the instance ones', async () => {
+      const job = await runJob('POST', '/2/instances/inst1.example.com/reinstall', { start: false, osparams: { size: 'big' } });
+      expect(job.status).toBe('success');
+      const again = await runJob('POST', '/2/instances/inst1.example.com/reinstall', { start: false, osparams: { color: 'red' } });
+      expect(again.status).toBe('success');
+      expect((await instance('inst1.example.com'))!.osparams).toEqual({ size: 'big', color: 'red' });
+    });
+
     it('query args together with a body are a 400', async () => {
       const response = await request('POST', '/2/instances/inst1.example.com/reinstall?dry-run=1', { os: 'noop+default' });
       expect([response.status, (response.json as { message: string }).message]).toEqual([400, 'Can&#x27;t combine query and body parameters']) // Ganeti HTML-escapes error messages;

@@ -107,7 +107,7 @@ export const backupExportOpcode: OpcodeDefinition = {
     if (op.mode === 'remote') throw GanetiError.prereq('Remote (inter-cluster) exports are not supported by Corral', 'wrong_input');
     if (typeof op.target_node !== 'string') throw GanetiError.prereq('Target node must be a node name for a local export', 'wrong_input');
     const target = lookupNode(ctx.snapshot, op.target_node);
-    if (target.offline) throw GanetiError.prereq(`Can't use offline node ${target.name}`, 'wrong_state');
+    if (target.offline) throw GanetiError.prereq(`Can't use offline node: ${target.name}`, 'wrong_state');
     if (op.remove_instance && !op.shutdown) throw GanetiError.prereq('Can not remove instance without shutting it down before', 'wrong_input');
     if (op.compress !== 'none') throw GanetiError.prereq(`Compression tool '${op.compress as string}' is not supported by Corral`, 'wrong_input');
     if (op.zero_free_space) throw GanetiError.prereq('Zeroing free space is not supported by Corral', 'wrong_input');

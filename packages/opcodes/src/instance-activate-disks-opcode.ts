@@ -21,7 +21,7 @@ export const instanceActivateDisksOpcode: OpcodeDefinition = {
   checkPrereq(op, ctx) {
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
     const node = primaryNodeOf(ctx.snapshot, instance);
-    if (node.offline) throw GanetiError.prereq(`Can't use offline node ${node.name}`, 'wrong_state');
+    if (node.offline) throw GanetiError.prereq(`Can't use offline node: ${node.name}`, 'wrong_state');
   },
   async exec(op, ctx) {
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);

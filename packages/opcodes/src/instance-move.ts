@@ -85,7 +85,7 @@ export function resolveMove(op: OpInput, snapshot: ConfigSnapshot, failover: boo
   if (target.uuid === source.uuid) {
     throw GanetiError.prereq(`Cannot migrate instance ${instance.name} to its primary (${source.name})`, 'wrong_state');
   }
-  if (target.offline) throw GanetiError.prereq(`Can't use offline node ${target.name}`, 'wrong_state');
+  if (target.offline) throw GanetiError.prereq(`Can't use offline node: ${target.name}`, 'wrong_state');
   if (target.drained && !op.cleanup) throw GanetiError.prereq(`Can't use drained node ${target.name}`, 'wrong_state');
   return { instance, source, target };
 }

@@ -1,4 +1,5 @@
-import { GanetiError } from '@corral/model';
+import { GanetiError, type ParamDict } from '@corral/model';
+import { updatedParams } from './updated-params';
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
 import { InstanceNodeState } from './instance-node-state';
@@ -31,7 +32,9 @@ export const instanceReinstallOpcode: OpcodeDefinition = {
   async checkPrereq(op, ctx) {
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
     const node = primaryNodeOf(ctx.snapshot, instance);
-    if (node.offline) throw GanetiError.prereq(`Instance '${instance.name}' primary node '${node.name}' is offline`, 'wrong_state');
+    if (node.offline) throw GanetiError.prereq(`Instance primary node offline, cannot reinstall: ${node.name}`, 'wrong_state');
+    if (instance.disks.length === 0) throw GanetiError.prereq(`Instance '${instance.name}' has no disks`, 'wrong_input');
+    if (instance.admin_state !== 'down') throw GanetiError.prereq(`Instance '${instance.name}' is marked to be ${instance.admin_state}, cannot reinstall`, 'wrong_state');
     await new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!).checkNotRunning(instance, node, 'cannot reinstall');
     if (op.os_type !== null) {
       try {
@@ -48,7 +51,7 @@ export const instanceReinstallOpcode: OpcodeDefinition = {
     const instance = {
       ...current,
       os: (op.os_type as string | null) ?? current.os,
-      osparams: (op.osparams as Record<string, unknown> | null) ?? current.osparams,
+      osparams: updatedParams(current.osparams, (op.osparams as ParamDict | null) ?? {}),
     };
     const runner = nodeRunnerOf(ctx);
     const paths = await new InstanceNodeState(runner, cluster).diskPaths(instance, node);

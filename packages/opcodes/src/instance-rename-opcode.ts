@@ -30,7 +30,7 @@ export const instanceRenameOpcode: OpcodeDefinition = {
     if (op.ip_check && !op.name_check) throw GanetiError.prereq('IP address check requires a name check', 'wrong_input');
     const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
     const node = primaryNodeOf(ctx.snapshot, instance);
-    if (node.offline) throw GanetiError.prereq(`Can't use offline node ${node.name}`, 'wrong_state');
+    if (node.offline) throw GanetiError.prereq(`Can't use offline node: ${node.name}`, 'wrong_state');
     await new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!).checkNotRunning(instance, node, 'cannot rename');
     if (op.new_name !== instance.name && ctx.snapshot.findByName('instance', op.new_name as string)) {
       throw GanetiError.prereq(`Instance '${op.new_name as string}' is already in the cluster`, 'already_exists');

@@ -12,6 +12,7 @@ import { diskRequest, freeFileDiskName, storageTypeOf, withDiskPath } from './in
 import { pluginCall } from './plugin-call';
 import { findInContainer, isContainerModList, upgradeMods } from './container-mods';
 import { checkInstanceHvparams } from './hv-param-checks';
+import { updatedParams } from './updated-params';
 
 const dict = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 const maybeString = ht.maybe(ht.nonEmptyString);
@@ -21,16 +22,6 @@ const NOT_CONVERTIBLE_FROM = new Set(['diskless']);
 const NOT_CONVERTIBLE_TO = new Set(['blockdev', 'diskless']);
 
 type Change = [string, unknown];
-
-/** Ganeti's GetUpdatedParams: the own values with the changes laid over; `"default"` removes a key. */
-function updatedParams(own: ParamDict, changes: ParamDict): ParamDict {
-  const result: ParamDict = { ...own };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === 'default') delete result[key];
-    else result[key] = value;
-  }
-  return result;
-}
 
 /**
  * Ganeti's ForceDictType on backend parameters (TypeEnforcementError with
