@@ -16,6 +16,7 @@ export type GanetiErrorName =
   | 'QueryFilterParseError'
   | 'ParameterError'
   | 'OpCodeUnknown'
+  | 'AddressPoolError'
   | 'TypeEnforcementError';
 
 /**

@@ -1,4 +1,5 @@
-import { inject, injectable } from 'inversify';
+import { inject, injectable, optional } from 'inversify';
+import { NodeRunner } from '@corral/contracts';
 import { JobQueue } from '@corral/jobs';
 import { OpcodeRegistry } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
@@ -13,5 +14,7 @@ export class RapiServices {
     @inject(ConfigStore) readonly config: ConfigStore,
     @inject(JobQueue) readonly jobs: JobQueue,
     @inject(OpcodeRegistry) readonly opcodes: OpcodeRegistry,
+    /** The node-runner seam, for live figures in queries (absent in some test containers). */
+    @inject(NodeRunner) @optional() readonly runner?: NodeRunner,
   ) {}
 }

@@ -5,6 +5,9 @@ import { infoRows } from './resources/info-resource';
 import { jobsRows } from './resources/jobs-resources';
 import { tagsRows } from './resources/tags-resources';
 import { redistributeConfigRows } from './resources/redistribute-config-resource';
+import { networksRows } from './resources/networks-resources';
+import { queryRows } from './resources/query-resources';
+import { filtersRows } from './resources/filters-resources';
 import { instanceOperationsRows } from './resources/instance-operations-resources';
 
 /**
@@ -18,5 +21,8 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...jobsRows,
   ...tagsRows,
   ...redistributeConfigRows,
+  ...networksRows,
+  ...queryRows,
+  ...filtersRows,
   ...instanceOperationsRows,
 ];
