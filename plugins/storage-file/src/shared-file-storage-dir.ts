@@ -1,11 +1,11 @@
-import { dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
- * Where the local nodes of one server keep `sharedfile` disks: one directory
- * every node sees, `<data_dir>/shared-file-storage` (local nodes live in
- * `<data_dir>/nodes/<name>`), so a sharedfile instance changes nodes
- * without moving its files, as on Ganeti's shared storage.
+ * Where local nodes keep `sharedfile` disks: one directory every local node of
+ * the data directory sees, `<data_dir>/shared-file-storage` (a local node's
+ * `node_dir` is `<data_dir>/nodes/<name>`), the embedded default's
+ * `shared_file_storage_dir`.
  */
 export function sharedFileStorageDir(nodeDir: string): string {
-  return join(dirname(dirname(nodeDir)), 'shared-file-storage');
+  return join(resolve(nodeDir, '..', '..'), 'shared-file-storage');
 }
