@@ -180,7 +180,7 @@ describe('node resources over RAPI', () => {
       const bogus = await rapi.call('POST', `/2/nodes/${N3}/modify`, { bogus: 1 });
       expect([bogus.status, bogus.text]).toEqual([400, badRequest("Invalid body parameters: Object OpNodeSetParams doesn't support the parameter 'bogus'")]);
       const stat = await rapi.call('POST', `/2/nodes/${N3}/modify`, { node_name: N2 });
-      expect([stat.status, stat.text]).toEqual([400, badRequest("Can't overwrite static parameters frozenset({'node_name'})")]);
+      expect([stat.status, stat.text]).toEqual([400, badRequest("Can't overwrite static parameters {'node_name'}")]);
     });
 
     it('needs at least one modification', async () => {

@@ -4,6 +4,7 @@ import type { OpcodeDefinition } from './opcode-definition';
 import { tagsDelOpcode } from './tags-del-opcode';
 import { tagsSetOpcode } from './tags-set-opcode';
 import { testDelayOpcode } from './test-delay-opcode';
+import { instanceOperationOpcodes } from './instance-operation-opcodes';
 import { networkAddOpcode } from './network-add-opcode';
 import { networkRemoveOpcode } from './network-remove-opcode';
 import { networkConnectOpcode } from './network-connect-opcode';
@@ -14,4 +15,5 @@ import { networkSetParamsOpcode } from './network-set-params-opcode';
 export const builtinOpcodes: readonly OpcodeDefinition[] = [tagsSetOpcode, tagsDelOpcode, clusterRedistConfOpcode, testDelayOpcode,
   networkAddOpcode, networkRemoveOpcode, networkConnectOpcode, networkDisconnectOpcode, networkSetParamsOpcode,
   ...clusterAdminOpcodes,
+  ...instanceOperationOpcodes,
 ];

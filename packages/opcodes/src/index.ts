@@ -14,3 +14,6 @@ export { localNodeDir, localNodeLayout } from './node-add-opcode';
 export { nodeEvacModes } from './node-evacuate-opcode';
 export { storageFields } from './node-query-storage-opcode';
 export { allocPolicies } from './group-params';
+export { readExport, nodeExportDir, type ExportInfo, type ExportedDisk, type ExportedNic } from './read-export';
+export { instanceOperationOpcodes } from './instance-operation-opcodes';
+export { exportCreateDefaults } from './export-create-defaults';

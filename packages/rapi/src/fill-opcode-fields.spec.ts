@@ -28,8 +28,8 @@ describe('fillOpcodeFields', () => {
   describe('when the body is wrong', () => {
     it.each([
       [['a'], { static: {} }, "Body contents: Type is 'list', but 'dict' is expected"],
-      [{ node_name: 'x', force: true }, { static: { node_name: 'n1', force: false } }, "Can't overwrite static parameters frozenset({'force', 'node_name'})"],
-      [{ name: 'a', group_name: 'b' }, { rename: { name: 'group_name' } }, "Parameter 'name' is renamed to 'group_name', but the latter is already set"],
+      [{ node_name: 'x', force: true }, { static: { node_name: 'n1', force: false } }, "Can't overwrite static parameters {'force', 'node_name'}"],
+      [{ name: 'a', group_name: 'b' }, { rename: { name: 'group_name' } }, "Parameter 'name' was renamed to 'group_name', but both are specified"],
     ])('refuses %j with a 400', (body, options, message) => {
       expect(() => fillOpcodeFields(request(body), options)).toThrow(new HttpError(400, message));
     });

@@ -12,6 +12,7 @@ import { corralNodesRows, nodesRows } from './resources/nodes-resources';
 import { groupsRows } from './resources/groups-resources';
 import { osRows } from './resources/os-resource';
 import { clusterModifyRows } from './resources/cluster-modify-resource';
+import { instanceOperationsRows } from './resources/instance-operations-resources';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
@@ -32,4 +33,5 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...groupsRows,
   ...osRows,
   ...clusterModifyRows,
+  ...instanceOperationsRows,
 ];

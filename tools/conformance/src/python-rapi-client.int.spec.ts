@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { addLocalTestNode, startTestServer, type TestServer } from '@corral/rapi-server';
+import { addLocalTestNode, seedInstance, startTestServer, type TestServer } from '@corral/rapi-server';
 import { sendRequest } from '@corral/testing';
 import { pythonClientUnavailable, runPythonClient, type ClientCall, type ClientResult } from './python-rapi-client';
 
@@ -24,6 +24,27 @@ const NOT_FOUND = apiError(404, '404 Not Found: Nothing matches the given URI');
 const sameAsRaw = (path: string) => async (server: TestServer): Promise<ClientResult> =>
   ok((await sendRequest(`${server.url}${path}`, { auth: server.writeAuth })).json);
 
+/** The id of the job whose summary is `summary`, once it finished; a failed job shows up as a mismatch. */
+const jobSucceeded = (summary: string) => async (server: TestServer): Promise<ClientResult> => {
+  for (;;) {
+    const jobs = (await sendRequest(`${server.url}/2/jobs?bulk=1`, { auth: server.writeAuth })).json as { id: number; summary: string[]; status: string; opresult: unknown }[];
+    const job = jobs.find((j) => j.summary[0] === summary);
+    if (job && ['success', 'error', 'canceled'].includes(job.status)) return job.status === 'success' ? ok(job.id) : ok(job);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const NODE2 = 'node2.example.com';
+
+/** The instances the instance-operation rows act on (seeded before the client runs). */
+async function seedInstances(server: TestServer): Promise<void> {
+  await addLocalTestNode(server, NODE2);
+  const master = (await sendRequest(`${server.url}/2/info`, { auth: server.writeAuth })).json as { master: string };
+  for (const [name, running] of [['conf1', true], ['conf2', true], ['conf3', false], ['conf4', false], ['conf5', false], ['conf6', false], ['conf7', false], ['conf8', false]] as const) {
+    await seedInstance(server, { name: `${name}.example.com`, node: master.master, running });
+  }
+}
+
 const KEPT_FILTER = '11111111-2222-3333-4444-555555555555';
 const GONE_FILTER = '66666666-7777-8888-9999-000000000000';
 const wait = (id: number): ClientCall => ({ method: 'WaitForJobCompletion', args: [id], kwargs: { period: 0.05 } });
@@ -32,7 +53,8 @@ const rawJson = async (server: TestServer, path: string): Promise<unknown> => (a
 const addedFilter = async (server: TestServer): Promise<ClientResult> =>
   ok(((await rawJson(server, '/2/filters')) as { uuid: string }[]).map((f) => f.uuid).filter((u) => u !== KEPT_FILTER));
 /** Node figures and bookkeeping that move between the client's call and the raw GET (live memory, serials). */
-const VOLATILE_NODE_KEYS = ['dtotal', 'dfree', 'mtotal', 'mnode', 'mfree', 'serial_no', 'mtime'];
+// The instance lists move too: the instance-operation rows below migrate seeded instances before the raw GET is read.
+const VOLATILE_NODE_KEYS = ['dtotal', 'dfree', 'mtotal', 'mnode', 'mfree', 'serial_no', 'mtime', 'pinst_cnt', 'pinst_list', 'sinst_cnt', 'sinst_list'];
 const volatile = (node: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(node).map(([k, v]) => [k, VOLATILE_NODE_KEYS.includes(k) ? expect.anything() : v]));
 /** Like {@link sameAsRaw} for node objects, with the volatile figures matched by presence only. */
@@ -102,6 +124,18 @@ const CASES: readonly ClientCase[] = [
   { title: 'RepairNodeStorageUnits submits job 21', call: { method: 'RepairNodeStorageUnits', args: [N2, 'lvm-vg', 'xenvg'] }, expected: ok(21) },
   { title: 'GetNodeTags returns the node tags', call: { method: 'GetNodeTags', args: [N2] }, expected: ok([]) },
   { title: 'GetGroupTags returns the group tags', call: { method: 'GetGroupTags', args: ['default'] }, expected: ok([]) },
+  // Instance operations (issue 6b) on seeded instances; they run after the numbered jobs above.
+  { title: 'MigrateInstance migrates live to a target node', call: { method: 'MigrateInstance', args: ['conf1.example.com'], kwargs: { mode: 'live', target_node: NODE2 } }, expected: jobSucceeded('INSTANCE_MIGRATE(conf1.example.com)') },
+  { title: 'FailoverInstance fails over to a target node', call: { method: 'FailoverInstance', args: ['conf2.example.com'], kwargs: { target_node: NODE2 } }, expected: jobSucceeded('INSTANCE_FAILOVER(conf2.example.com)') },
+  { title: 'RenameInstance renames a stopped instance', call: { method: 'RenameInstance', args: ['conf3.example.com', 'conf3b.example.com'], kwargs: { ip_check: false, name_check: false } }, expected: jobSucceeded('INSTANCE_RENAME(conf3.example.com)') },
+  { title: 'ModifyInstance changes beparams', call: { method: 'ModifyInstance', args: ['conf4.example.com'], kwargs: { beparams: { maxmem: 256 } } }, expected: jobSucceeded('INSTANCE_SET_PARAMS(conf4.example.com)') },
+  { title: 'ReinstallInstance reinstalls without starting', call: { method: 'ReinstallInstance', args: ['conf5.example.com'], kwargs: { os: 'noop+default', no_startup: true } }, expected: jobSucceeded('INSTANCE_SHUTDOWN(conf5.example.com)') },
+  { title: 'GrowInstanceDisk grows disk 0', call: { method: 'GrowInstanceDisk', args: ['conf6.example.com', 0, 4] }, expected: jobSucceeded('INSTANCE_GROW_DISK(conf6.example.com)') },
+  { title: 'ActivateInstanceDisks activates the disks', call: { method: 'ActivateInstanceDisks', args: ['conf7.example.com'] }, expected: jobSucceeded('INSTANCE_ACTIVATE_DISKS(conf7.example.com)') },
+  { title: 'DeactivateInstanceDisks deactivates the disks', call: { method: 'DeactivateInstanceDisks', args: ['conf7.example.com'] }, expected: jobSucceeded('INSTANCE_DEACTIVATE_DISKS(conf7.example.com)') },
+  { title: 'RecreateInstanceDisks recreates disk 0', call: { method: 'RecreateInstanceDisks', args: ['conf6.example.com'], kwargs: { disks: [0] } }, expected: jobSucceeded('INSTANCE_RECREATE_DISKS(conf6.example.com)') },
+  { title: 'PrepareExport in local mode', call: { method: 'PrepareExport', args: ['conf8.example.com', 'local'] }, expected: jobSucceeded('BACKUP_PREPARE(conf8.example.com)') },
+  { title: 'ExportInstance exports locally to the second node', call: { method: 'ExportInstance', args: ['conf8.example.com', 'local', NODE2] }, expected: jobSucceeded('BACKUP_EXPORT(conf8.example.com)') },
 ];
 
 describe("Ganeti's Python RAPI client", () => {
@@ -112,7 +146,7 @@ describe("Ganeti's Python RAPI client", () => {
     const missing = pythonClientUnavailable();
     if (missing) throw new Error(`The conformance suite needs Ganeti's client: ${missing}`);
     server = await startTestServer();
-    await addLocalTestNode(server, N2);
+    await seedInstances(server);
     const [username, password] = server.writeAuth.split(':');
     const port = Number(new URL(server.url).port);
     results = await runPythonClient(
