@@ -458,8 +458,8 @@ export class JobQueue {
         runner: this.runner,
         feedback: (message, type = 'message') => this.log(entry, op, message, type),
       };
-      await definition.checkPrereq(op.input, ctx);
-      const outcome = ctx.dryRun ? { result: null } : await definition.exec(op.input, ctx);
+      const dryRunResult: unknown = await definition.checkPrereq(op.input, ctx);
+      const outcome = ctx.dryRun ? { result: dryRunResult ?? null } : await definition.exec(op.input, ctx);
       const next = structuredClone(entry.data);
       const done = next.ops[index]!;
       done.status = 'success';

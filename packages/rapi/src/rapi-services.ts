@@ -1,4 +1,5 @@
 import { inject, injectable } from 'inversify';
+import { NodeRunner } from '@corral/contracts';
 import { JobQueue } from '@corral/jobs';
 import { OpcodeRegistry } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
@@ -13,5 +14,6 @@ export class RapiServices {
     @inject(ConfigStore) readonly config: ConfigStore,
     @inject(JobQueue) readonly jobs: JobQueue,
     @inject(OpcodeRegistry) readonly opcodes: OpcodeRegistry,
+    @inject(NodeRunner) readonly runner: NodeRunner,
   ) {}
 }

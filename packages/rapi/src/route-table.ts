@@ -5,6 +5,7 @@ import { infoRows } from './resources/info-resource';
 import { jobsRows } from './resources/jobs-resources';
 import { tagsRows } from './resources/tags-resources';
 import { redistributeConfigRows } from './resources/redistribute-config-resource';
+import { instancesRows } from './resources/instances-resources';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
@@ -17,4 +18,5 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...jobsRows,
   ...tagsRows,
   ...redistributeConfigRows,
+  ...instancesRows,
 ];
