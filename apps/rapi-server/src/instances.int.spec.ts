@@ -136,4 +136,223 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect((await call('GET', '/2/instances')).json).toEqual([{ id: 'inst1.example.com', uri: '/2/instances/inst1.example.com' }]);
     });
   });
+
+  describe('when the file instance goes through its lifecycle', () => {
+    it('shuts it down: admin down, state file gone, disks kept, status ADMIN_down', async () => {
+      expect(await run('PUT', '/2/instances/inst1.example.com/shutdown', { timeout: 5 })).toEqual(['success', null]);
+      expect(tree(node2.node_dir)).toEqual({
+        ...EMPTY_NODE,
+        'file-storage/inst1.example.com/': '',
+        'file-storage/inst1.example.com/disk0': 1024 * MIB,
+        'file-storage/inst1.example.com/disk1': 12 * MIB,
+      });
+      expect((await call('GET', '/2/instances/inst1.example.com')).json).toMatchObject({ admin_state: 'down', oper_state: false, oper_ram: null, status: 'ADMIN_down' });
+    });
+
+    it('reports the console as unavailable while it is stopped (503)', async () => {
+      const res = await call('GET', '/2/instances/inst1.example.com/console');
+      expect([res.status, (res.json as { message: string }).message]).toEqual([503, 'Instance console unavailable']);
+    });
+
+    it('starts it again: admin up, running on node2', async () => {
+      expect(await run('PUT', '/2/instances/inst1.example.com/startup')).toEqual(['success', null]);
+      expect(tree(node2.node_dir)['run/fake-hypervisor/inst1.example.com']).toBe('0\n512\n1\n');
+      expect((await call('GET', '/2/instances/inst1.example.com')).json).toMatchObject({ admin_state: 'up', status: 'running' });
+    });
+
+    it('starts with no_remember after a no_remember shutdown: admin state unchanged', async () => {
+      expect(await run('PUT', '/2/instances/inst1.example.com/shutdown?no_remember=1')).toEqual(['success', null]);
+      expect((await call('GET', '/2/instances/inst1.example.com')).json).toMatchObject({ admin_state: 'up', status: 'ERROR_down' });
+      expect(await run('PUT', '/2/instances/inst1.example.com/startup?no_remember=1')).toEqual(['success', null]);
+      expect((await call('GET', '/2/instances/inst1.example.com')).json).toMatchObject({ admin_state: 'up', status: 'running' });
+    });
+
+    it.each(['soft', 'hard', 'full'])('reboots it (%s): still running on node2', async (type) => {
+      expect(await run('POST', `/2/instances/inst1.example.com/reboot?type=${type}`)).toEqual(['success', null]);
+      expect(tree(node2.node_dir)['run/fake-hypervisor/inst1.example.com']).toBe('0\n512\n1\n');
+    });
+
+    it('refuses an unknown reboot type with a 400', async () => {
+      expect((await call('POST', '/2/instances/inst1.example.com/reboot?type=warm')).status).toBe(400);
+    });
+
+    it('answers the fake console message', async () => {
+      const res = await call('GET', '/2/instances/inst1.example.com/console');
+      expect(res.text).toBe('{"instance": "inst1.example.com", "kind": "msg", "message": "Console not available for fake hypervisor"}\n');
+    });
+
+    it('answers info as a job keyed by name, with runtime state and no private OS parameters (J5)', async () => {
+      const [status, result] = await run('GET', '/2/instances/inst1.example.com/info');
+      expect(status).toBe('success');
+      const info = (result as Record<string, Record<string, unknown>>)['inst1.example.com']!;
+      expect(Object.keys(info)).toEqual([
+        'name', 'config_state', 'run_state', 'pnode', 'pnode_group_uuid', 'pnode_group_name', 'snodes', 'snodes_group_uuids',
+        'snodes_group_names', 'os', 'nics', 'disk_template', 'disks', 'hypervisor', 'network_port', 'hv_instance', 'hv_actual',
+        'be_instance', 'be_actual', 'os_instance', 'os_actual', 'serial_no', 'mtime', 'ctime', 'uuid',
+      ]);
+      expect(info).toMatchObject({ config_state: 'up', run_state: 'up', pnode: node2.name, os: 'noop+default', disk_template: 'file', hypervisor: 'fake' });
+      expect(info.be_actual).toEqual({ always_failover: false, auto_balance: true, maxmem: 512, minmem: 512, spindle_use: 1, vcpus: 1 });
+      expect((info.disks as Record<string, unknown>[]).map((d) => [d.iv_name, d.size, d.mode])).toEqual([['disk/0', 1024, 'rw'], ['disk/1', 12, 'rw']]);
+    });
+
+    it('keeps instance tags working on a real instance', async () => {
+      expect(await run('PUT', '/2/instances/inst1.example.com/tags?tag=web')).toEqual(['success', null]);
+      expect((await call('GET', '/2/instances/inst1.example.com/tags')).json).toEqual(['web']);
+    });
+
+    it('deletes it: disks, state and config gone from both nodes', async () => {
+      expect(await run('DELETE', '/2/instances/inst1.example.com', { shutdown_timeout: 5 })).toEqual(['success', null]);
+      expect(tree(node2.node_dir)).toEqual(EMPTY_NODE);
+      expect(tree(node1.node_dir)).toEqual(EMPTY_NODE);
+      expect((await call('GET', '/2/instances')).json).toEqual([]);
+      expect((await call('GET', '/2/instances/inst1.example.com')).text).toBe(NOT_FOUND);
+    });
+  });
+
+  describe('when instances are placed by an allocator', () => {
+    it('places a diskless instance with the cluster default (builtin) and starts it', async () => {
+      const [status, result] = await run('POST', '/2/instances', create({ name: 'inst2.example.com', nics: [{}] }));
+      expect(status).toBe('success');
+      const [pnode] = result as string[];
+      expect([node1.name, node2.name]).toContain(pnode);
+      const dir = pnode === node1.name ? node1.node_dir : node2.node_dir;
+      expect(tree(dir)).toEqual({ ...EMPTY_NODE, 'run/fake-hypervisor/inst2.example.com': '0\n128\n1\n' });
+      const row = (await call('GET', '/2/instances/inst2.example.com')).json as Record<string, unknown>;
+      expect(row).toMatchObject({ pnode, status: 'running', 'nic.modes': ['bridged'], 'nic.ips': [null], custom_nicparams: [{}] });
+      expect((row['nic.macs'] as string[])[0]).toMatch(/^aa:00:00:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/);
+    });
+
+    it('places a file instance with hail (Debian ganeti-htools) on the emptier node', async () => {
+      const [status, result] = await run('POST', '/2/instances', create({ name: 'inst3.example.com', disk_template: 'file', disks: [{ size: 1024 }], nics: [{}], iallocator: 'hail', start: false }));
+      expect(status).toBe('success');
+      expect(result).toHaveLength(1);
+      const pnode = (result as string[])[0];
+      const dir = pnode === node1.name ? node1.node_dir : node2.node_dir;
+      expect(tree(dir)).toMatchObject({ 'file-storage/inst3.example.com/disk0': 1024 * MIB });
+      expect(tree(dir)['run/fake-hypervisor/inst3.example.com']).toBeUndefined();
+      expect((await call('GET', '/2/instances/inst3.example.com')).json).toMatchObject({ admin_state: 'down', status: 'ADMIN_down' });
+    });
+
+    it('answers a dry run with the chosen node names and changes nothing', async () => {
+      const [status, result] = await run('POST', `/2/instances?dry-run=1`, create({ name: 'inst4.example.com', pnode: node1.name }));
+      expect([status, result]).toEqual(['success', [node1.name]]);
+      expect((await call('GET', '/2/instances/inst4.example.com')).status).toBe(404);
+    });
+
+    it('fails a job for an unknown allocator', async () => {
+      expect(await run('POST', '/2/instances', create({ name: 'inst4.example.com', iallocator: 'nonexistent' }))).toEqual([
+        'error',
+        ['OpPrereqError', ["Can't find allocator 'nonexistent'", 'wrong_input']],
+      ]);
+    });
+
+    it('deletes them, leaving both nodes empty', async () => {
+      for (const name of ['inst2.example.com', 'inst3.example.com']) expect(await run('DELETE', `/2/instances/${name}`)).toEqual(['success', null]);
+      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+    });
+  });
+
+  describe('when a creation request is wrong', () => {
+    const error = async (body: unknown, query = ''): Promise<[number, string]> => {
+      const res = await call('POST', `/2/instances${query}`, body);
+      // Ganeti HTML-escapes error messages; compare the text a client shows.
+      return [res.status, (res.json as { message: string }).message.replace(/&#x27;/g, "'").replace(/&quot;/g, '"')];
+    };
+
+    it('refuses a version-0 (2.1-era) body (I3)', async () => {
+      expect(await error({ name: 'x', disk_template: 'plain', disks: [4096], memory: 512, os: 'noop' })).toEqual([400, 'Instance creation request version 0 is no longer supported']);
+    });
+
+    it('refuses another version', async () => {
+      expect(await error({ __version__: 2 })).toEqual([400, 'Unsupported request data version 2']);
+    });
+
+    it('refuses a body that is not a dict', async () => {
+      expect(await error([1])).toEqual([400, "Body contents: Type is 'list', but 'dict' is expected"]);
+    });
+
+    it('names an unknown key (I2)', async () => {
+      expect(await error(create({ name: 'inst5.example.com', pnode: node1.name, bogus_param: 1 }))).toEqual([
+        400,
+        "Invalid body parameters: Object OpInstanceCreate doesn't support the parameter 'bogus_param'",
+      ]);
+    });
+
+    it('refuses both name and instance_name (I4), and both os and os_type', async () => {
+      expect(await error(create({ name: 'a', instance_name: 'a' }))).toEqual([400, "Parameter 'name' was renamed to 'instance_name', but both are specified"]);
+      expect(await error(create({ name: 'a', os_type: 'noop+default' }))).toEqual([400, "Parameter 'os' was renamed to 'os_type', but both are specified"]);
+    });
+
+    it('refuses dry_run in the body', async () => {
+      expect(await error(create({ name: 'a', dry_run: true }))).toEqual([400, "Can't overwrite static parameters {'dry_run'}"]);
+    });
+
+    it.each([
+      [{ ip_check: true }, 'Cannot do ip check without a name check'],
+      [{ pnode: 'n1', iallocator: 'hail' }, 'Do not specify both, iallocator and node.'],
+      [{ disk_template: 'file', disks: [{ size: '10X' }] }, "Invalid disk size '10X' for disk 0"],
+      [{ disk_template: 'file', disks: [{ size: 10, mode: 'rx' }] }, "Invalid disk access mode 'rx'"],
+      [{ nics: [{ ip: 'auto' }] }, 'IP address set to auto but name checks have been skipped'],
+      [{ nics: [{ ip: 'pool' }] }, 'if ip=pool, parameter network must be passed too'],
+      [{ nics: [{ ip: '10.0.0.300' }] }, "Invalid IP address '10.0.0.300'"],
+      [{ nics: [{ link: 'br0', bridge: 'br0' }] }, "Cannot pass 'link' and 'bridge' at the same time"],
+      [{ nics: [{ mac: 'zz' }] }, "Invalid MAC address 'zz'"],
+      [{ beparams: { memory: 'lots' } }, "Backend parameter 'memory' must be a positive integer"],
+      [{ name: 'inst\u00e9.example.com' }, "Invalid instance name 'inst\u00e9.example.com': only ASCII letters, digits, '_', '-' and '.' are allowed"],
+      [{ os: 'n\u00f6op' }, "Invalid OS name 'n\u00f6op'"],
+    ])('refuses %j with a clear 400', async (extra, message) => {
+      expect(await error(create({ name: 'inst5.example.com', ...extra }))).toEqual([400, `Invalid body parameters: ${message}`]);
+    });
+
+    it('keeps listings working after non-ASCII requests (T6)', async () => {
+      expect((await call('GET', '/2/instances?bulk=1')).status).toBe(200);
+      expect((await call('GET', '/2/jobs?bulk=1')).status).toBe(200);
+    });
+  });
+
+  describe('when a creation fails on cluster state', () => {
+    beforeAll(async () => {
+      expect((await run('POST', '/2/instances', create({ name: 'inst1.example.com', pnode: node1.name, nics: [{ mac: 'aa:00:00:00:00:01' }] })))[0]).toBe('success');
+    });
+    afterAll(async () => {
+      await run('DELETE', '/2/instances/inst1.example.com');
+    });
+
+    it.each([
+      [{ name: 'inst1.example.com', pnode: 'NODE1' }, "Instance 'inst1.example.com' is already in the cluster", 'already_exists'],
+      [{ name: 'inst5.example.com', pnode: 'NODE1', nics: [{ mac: 'aa:00:00:00:00:01' }] }, 'MAC address aa:00:00:00:00:01 already in use in cluster', 'resource_not_unique'],
+      [{ name: 'inst5.example.com', pnode: 'nosuch.example.com' }, "Node 'nosuch.example.com' not known", 'unknown_entity'],
+      [{ name: 'inst5.example.com', pnode: 'NODE1', os: 'nosuchos' }, `OS 'nosuchos' not in supported OS list for primary node ${'NODE1'}`, 'wrong_input'],
+      [{ name: 'inst5.example.com', name_check: true }, "Can't resolve hostname 'inst5.example.com': getaddrinfo ENOTFOUND inst5.example.com", 'resolver_error'],
+      [{ name: 'inst5.example.com', pnode: 'NODE1', disk_template: 'plain', disks: [{ size: 64 }] }, "Cannot create an instance with disk template 'plain', as it is not enabled in the cluster. Enabled disk templates are: file,diskless", 'wrong_state'],
+      [{ name: 'inst5.example.com', pnode: 'NODE1', hvparams: { migration_mode: 'teleport' } }, "Parameter 'migration_mode' fails syntax check: The value must be one of: live, non-live (current value: 'teleport')", 'wrong_input'],
+    ])('fails the job for %j', async (extra, message, classification) => {
+      const text = message.replace('NODE1', node1.name);
+      const body = create({ ...extra, ...('pnode' in extra && extra.pnode === 'NODE1' ? { pnode: node1.name } : {}) });
+      expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', [text, classification]]]);
+      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([{ ...EMPTY_NODE, 'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n' }, EMPTY_NODE]);
+    });
+
+    it('resolves the name with name_check and uses its address for ip=auto', async () => {
+      const [status] = await run('POST', '/2/instances', create({ name: 'resolvable.example.com', pnode: node2.name, name_check: true, nics: [{ ip: 'auto' }], start: false }));
+      expect(status).toBe('success');
+      expect((await call('GET', '/2/instances/resolvable.example.com')).json).toMatchObject({ 'nic.ips': ['192.0.2.10'] });
+      expect(await run('DELETE', '/2/instances/resolvable.example.com')).toEqual(['success', null]);
+    });
+  });
+
+  describe('when the instance does not exist', () => {
+    it.each(['', '/info', '/console', '/tags'])('GET /2/instances/nosuch%s is a 404', async (suffix) => {
+      expect((await call('GET', `/2/instances/nosuch${suffix}`)).text).toBe(NOT_FOUND);
+    });
+
+    it.each([
+      ['PUT', '/shutdown', 'OP_INSTANCE_SHUTDOWN'],
+      ['PUT', '/startup', 'OP_INSTANCE_STARTUP'],
+      ['POST', '/reboot', 'OP_INSTANCE_REBOOT'],
+      ['DELETE', '', 'OP_INSTANCE_REMOVE'],
+    ])('%s %s submits a job that fails with unknown_entity', async (method, suffix) => {
+      expect(await run(method, `/2/instances/nosuch${suffix}`)).toEqual(['error', ['OpPrereqError', ["Instance 'nosuch' not known", 'unknown_entity']]]);
+    });
+  });
 });
