@@ -355,4 +355,38 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(await run(method, `/2/instances/nosuch${suffix}`)).toEqual(['error', ['OpPrereqError', ["Instance 'nosuch' not known", 'unknown_entity']]]);
     });
   });
+
+  describe('when several instances are allocated at once', () => {
+    const entry = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => {
+      const { __version__: _, ...rest } = create({ name, nics: [{}], ...extra });
+      return rest;
+    };
+
+    it('places them with the default allocator and submits one creation job each', async () => {
+      const [status, result] = await run('POST', '/2/instances-multi-alloc', { instances: [entry('inst4.example.com'), entry('inst5.example.com')] });
+      expect(status).toBe('success');
+      const { jobs, allocatable, failed } = result as { jobs: [boolean, number][]; allocatable: string[]; failed: string[] };
+      expect(Object.keys(result as object)).toEqual(['jobs', 'allocatable', 'failed']);
+      expect([allocatable, failed, jobs.map(([ok, id]) => [ok, typeof id])]).toEqual([['inst4.example.com', 'inst5.example.com'], [], [[true, 'number'], [true, 'number']]]);
+      for (const [, id] of jobs) expect((await settled(id)).status).toBe('success');
+      expect(((await call('GET', '/2/instances')).json as { id: string }[]).map((i) => i.id)).toEqual(['inst4.example.com', 'inst5.example.com']);
+    });
+
+    it('answers a dry run with the allocatable names and submits nothing', async () => {
+      const [status, result] = await run('POST', '/2/instances-multi-alloc?dry-run=1', { instances: [entry('inst6.example.com', { pnode: 'NODE' })].map((e) => ({ ...e, pnode: node1.name })) });
+      expect([status, result]).toEqual(['success', { allocatable: ['inst6.example.com'], failed: [] }]);
+      expect((await call('GET', '/2/instances/inst6.example.com')).status).toBe(404);
+    });
+
+    it('validates each entry as a creation (400)', async () => {
+      const res = await call('POST', '/2/instances-multi-alloc', { instances: [entry('inst6.example.com', { bogus: 1 })] });
+      expect(res.status).toBe(400);
+      expect((await call('POST', '/2/instances-multi-alloc', {})).status).toBe(400);
+    });
+
+    it('deletes them, leaving both nodes empty', async () => {
+      for (const name of ['inst4.example.com', 'inst5.example.com']) expect(await run('DELETE', `/2/instances/${name}`)).toEqual(['success', null]);
+      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { instanceCreateOpcode } from './instance-create-opcode';
 import type { InstanceOpcodeDeps } from './instance-opcode-deps';
+import { instanceMultiAllocOpcode } from './instance-multi-alloc-opcode';
 import { instanceQueryDataOpcode } from './instance-query-data-opcode';
 import { instanceRebootOpcode } from './instance-reboot-opcode';
 import { instanceRemoveOpcode } from './instance-remove-opcode';
@@ -16,5 +17,6 @@ export function instanceOpcodes(deps: InstanceOpcodeDeps): OpcodeDefinition[] {
     instanceShutdownOpcode(deps),
     instanceRebootOpcode(deps),
     instanceQueryDataOpcode(deps),
+    instanceMultiAllocOpcode(deps),
   ];
 }

@@ -6,6 +6,7 @@ import { jobsRows } from './resources/jobs-resources';
 import { tagsRows } from './resources/tags-resources';
 import { redistributeConfigRows } from './resources/redistribute-config-resource';
 import { instancesRows } from './resources/instances-resources';
+import { instancesMultiAllocRows } from './resources/instances-multi-alloc-resource';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
@@ -19,4 +20,5 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...tagsRows,
   ...redistributeConfigRows,
   ...instancesRows,
+  ...instancesMultiAllocRows,
 ];
