@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContainerModule } from 'inversify';
 import { sendRequest, type TestResponse } from '@corral/testing';
-import type { Node } from '@corral/model';
+import { AddressPool, type Network, type Node } from '@corral/model';
 import { HostResolver } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
 import { addLocalTestNode } from './testing/add-local-node';
@@ -386,6 +386,55 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
     it('deletes them, leaving both nodes empty', async () => {
       for (const name of ['inst4.example.com', 'inst5.example.com']) expect(await run('DELETE', `/2/instances/${name}`)).toEqual(['success', null]);
+      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+    });
+  });
+
+  describe('when an instance has private OS parameters and a NIC from an address pool', () => {
+    beforeAll(async () => {
+      const store = server.container.get<ConfigStore>(ConfigStore);
+      const now = Date.now() / 1000;
+      const network: Network = {
+        uuid: 'net-uuid-1',
+        serial_no: 1,
+        ctime: now,
+        mtime: now,
+        tags: [],
+        name: 'net1',
+        network: '192.0.2.0/29',
+        gateway: '192.0.2.1',
+        network6: null,
+        gateway6: null,
+        mac_prefix: null,
+        ...AddressPool.initialBitmaps('192.0.2.0/29', '192.0.2.1'),
+      };
+      await store.commit({ put: [{ kind: 'network', object: network }] });
+    });
+
+    it('takes the first free pool address and stores the network bitmap in the same commit', async () => {
+      const body = create({ name: 'inst7.example.com', pnode: node1.name, nics: [{ ip: 'pool', network: 'net1' }], osparams_private: { password: 'hunter2' } });
+      expect(await run('POST', '/2/instances', body)).toEqual(['success', [node1.name]]);
+      expect((await call('GET', '/2/instances/inst7.example.com')).json).toMatchObject({ 'nic.ips': ['192.0.2.2'], 'nic.networks': ['net-uuid-1'], 'nic.networks.names': ['net1'] });
+      const network = (await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('network', 'net1')!;
+      expect(network.reservations).toBe('00100000');
+    });
+
+    it('refuses a literal address already taken in the network (resource_not_unique)', async () => {
+      const body = create({ name: 'inst8.example.com', pnode: node1.name, nics: [{ ip: '192.0.2.2', network: 'net1' }] });
+      expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', ["IP address '192.0.2.2' already in use or reserved", 'resource_not_unique']]]);
+    });
+
+    it('never shows the private parameter in the creation job, the info job or its result (J5)', async () => {
+      const jobs = (await call('GET', '/2/jobs?bulk=1')).text;
+      expect(jobs).toContain('"osparams_private": {"password": "<redacted>"}');
+      const [, info] = await run('GET', '/2/instances/inst7.example.com/info');
+      expect(JSON.stringify(info)).not.toContain('hunter2');
+      expect((await call('GET', '/2/jobs?bulk=1')).text).not.toContain('hunter2');
+    });
+
+    it('releases the pool address when the instance is deleted', async () => {
+      expect(await run('DELETE', '/2/instances/inst7.example.com')).toEqual(['success', null]);
+      expect((await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('network', 'net1')!.reservations).toBe('00000000');
       expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
     });
   });
