@@ -1,4 +1,4 @@
-import { effectiveBeparams, effectiveHvparams, effectiveNicparams, instanceStatus, type Instance, type InstanceStatus, type ParamDict } from '@corral/model';
+import { effectiveBeparams, effectiveHvparams, effectiveNicparams, instanceStatus, type Cluster, type Instance, type InstanceStatus, type ParamDict } from '@corral/model';
 import type { ConfigSnapshot } from '@corral/store';
 import type { NodeObservations } from './observe-nodes';
 
@@ -22,7 +22,12 @@ export interface InstanceLiveState {
 }
 
 /** The live state of one instance from the per-node observations (node problems first, as Ganeti). */
-export function instanceLiveState(snapshot: ConfigSnapshot, instance: Instance, observations: NodeObservations): InstanceLiveState {
+export function instanceLiveState(
+  snapshot: ConfigSnapshot,
+  instance: Instance,
+  observations: NodeObservations,
+  runningOn: (name: string) => readonly string[] = (name) => [...observations].filter(([, o]) => o.instances.has(name)).map(([uuid]) => uuid),
+): InstanceLiveState {
   const primary = snapshot.get('node', instance.primary_node);
   const seen = observations.get(instance.primary_node);
   if (!primary || primary.offline || !seen?.answered) {
@@ -31,8 +36,7 @@ export function instanceLiveState(snapshot: ConfigSnapshot, instance: Instance, 
   }
   const info = seen.instances.get(instance.name);
   if (info) return { oper_state: true, oper_ram: info.memory, oper_vcpus: info.vcpus, status: instanceStatus(instance, { primaryOffline: false, primaryDown: false, running: true }) };
-  let elsewhere = false;
-  for (const [uuid, other] of observations) if (uuid !== instance.primary_node && other.instances.has(instance.name)) elsewhere = true;
+  const elsewhere = runningOn(instance.name).some((uuid) => uuid !== instance.primary_node);
   return {
     oper_state: false,
     oper_ram: null,
@@ -41,22 +45,66 @@ export function instanceLiveState(snapshot: ConfigSnapshot, instance: Instance, 
   };
 }
 
-/**
- * One bulk row (`GET /2/instances?bulk=1` and `GET /2/instances/[name]`):
- * a pure projection of the configuration and the nodes' observations.
- */
-export function instanceBulkRow(snapshot: ConfigSnapshot, instance: Instance, observations: NodeObservations): Record<string, unknown> {
-  const cluster = snapshot.list('cluster')[0]!;
-  const nodeName = (uuid: string): string => snapshot.get('node', uuid)?.name ?? uuid;
-  const nicParams = instance.nics.map((n) => effectiveNicparams(cluster, n));
-  const beparams: ParamDict = effectiveBeparams(cluster, instance);
-  const live = instanceLiveState(snapshot, instance, observations);
+/** Per-listing caches: the cluster, node names and the effective parameters of objects without own values. */
+class RowContext {
+  readonly cluster: Cluster;
+  private readonly nodeNames = new Map<string, string>();
+  private readonly filled = new Map<string, ParamDict>();
+
+  private readonly running = new Map<string, string[]>();
+
+  constructor(
+    readonly snapshot: ConfigSnapshot,
+    observations: NodeObservations,
+  ) {
+    this.cluster = snapshot.list('cluster')[0]!;
+    for (const [uuid, seen] of observations) {
+      for (const name of seen.instances.keys()) {
+        const nodes = this.running.get(name);
+        if (nodes) nodes.push(uuid);
+        else this.running.set(name, [uuid]);
+      }
+    }
+  }
+
+  /** Node uuids whose hypervisor reports the instance running. */
+  runningOn(name: string): readonly string[] {
+    return this.running.get(name) ?? [];
+  }
+
+  nodeName(uuid: string): string {
+    let name = this.nodeNames.get(uuid);
+    if (name === undefined) {
+      name = this.snapshot.get('node', uuid)?.name ?? uuid;
+      this.nodeNames.set(uuid, name);
+    }
+    return name;
+  }
+
+  /** `compute()` once per key when the object has no own values, else every time. */
+  memo(own: ParamDict, key: string, compute: () => ParamDict): ParamDict {
+    if (Object.keys(own).length > 0) return compute();
+    let value = this.filled.get(key);
+    if (value === undefined) {
+      value = compute();
+      this.filled.set(key, value);
+    }
+    return value;
+  }
+}
+
+function row(ctx: RowContext, instance: Instance, observations: NodeObservations): Record<string, unknown> {
+  const { cluster, snapshot } = ctx;
+  const nicParams = instance.nics.map((n) => ctx.memo(n.nicparams, 'nic', () => effectiveNicparams(cluster, n)));
+  const beparams = ctx.memo(instance.beparams, 'be', () => effectiveBeparams(cluster, instance));
+  const hvparams = ctx.memo(instance.hvparams, `hv\0${instance.hypervisor}\0${instance.os}`, () => effectiveHvparams(cluster, instance));
+  const live = instanceLiveState(snapshot, instance, observations, (name) => ctx.runningOn(name));
   return {
     name: instance.name,
     admin_state: instance.admin_state,
     os: instance.os,
-    pnode: nodeName(instance.primary_node),
-    snodes: instance.secondary_nodes.map(nodeName),
+    pnode: ctx.nodeName(instance.primary_node),
+    snodes: instance.secondary_nodes.map((u) => ctx.nodeName(u)),
     disk_template: instance.disk_template,
     'nic.ips': instance.nics.map((n) => n.ip),
     'nic.macs': instance.nics.map((n) => n.mac),
@@ -74,7 +122,7 @@ export function instanceBulkRow(snapshot: ConfigSnapshot, instance: Instance, ob
     'disk.uuids': instance.disks.map((d) => d.uuid),
     'disk.names': instance.disks.map((d) => d.name),
     beparams: { ...beparams, memory: beparams.maxmem },
-    hvparams: effectiveHvparams(cluster, instance),
+    hvparams,
     oper_state: live.oper_state,
     oper_ram: live.oper_ram,
     oper_vcpus: live.oper_vcpus,
@@ -90,7 +138,16 @@ export function instanceBulkRow(snapshot: ConfigSnapshot, instance: Instance, ob
   };
 }
 
-/** Every instance's bulk row, sorted by name. */
+/**
+ * One bulk row (`GET /2/instances/[name]`): a pure projection of the
+ * configuration and the nodes' observations.
+ */
+export function instanceBulkRow(snapshot: ConfigSnapshot, instance: Instance, observations: NodeObservations): Record<string, unknown> {
+  return row(new RowContext(snapshot, observations), instance, observations);
+}
+
+/** Every instance's bulk row (`GET /2/instances?bulk=1`), sorted by name; pure, so benchmarks call it directly. */
 export function instanceBulkRows(snapshot: ConfigSnapshot, observations: NodeObservations): Record<string, unknown>[] {
-  return snapshot.list('instance').map((i) => instanceBulkRow(snapshot, i, observations));
+  const ctx = new RowContext(snapshot, observations);
+  return snapshot.list('instance').map((i) => row(ctx, i, observations));
 }
