@@ -35,6 +35,22 @@ const CASES: readonly ClientCase[] = [
   { title: 'GetInstance of a missing instance raises GanetiApiError 404', call: { method: 'GetInstance', args: ['doesnotexist.example.com'] }, expected: NOT_FOUND },
   { title: 'GetNode of a missing node raises GanetiApiError 404', call: { method: 'GetNode', args: ['doesnotexist.example.com'] }, expected: NOT_FOUND },
   { title: 'GetJobStatus of a malformed job id raises GanetiApiError 404', call: { method: 'GetJobStatus', args: ['abc'] }, expected: NOT_FOUND },
+  // An instance lifecycle: job ids are those of a fresh server, waits poll every 50 ms.
+  { title: 'CreateInstance submits job 1 (placed by the default allocator)', call: { method: 'CreateInstance', args: ['create', 'inst1.example.com', 'diskless', [], [{}]], kwargs: { os: 'noop+default', name_check: false, ip_check: false, beparams: { memory: 256 } } }, expected: ok(1) },
+  { title: 'WaitForJobCompletion sees the creation succeed', call: { method: 'WaitForJobCompletion', args: [1], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'ShutdownInstance submits job 2', call: { method: 'ShutdownInstance', args: ['inst1.example.com'] }, expected: ok(2) },
+  { title: 'WaitForJobCompletion sees the shutdown succeed', call: { method: 'WaitForJobCompletion', args: [2], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'StartupInstance submits job 3', call: { method: 'StartupInstance', args: ['inst1.example.com'] }, expected: ok(3) },
+  { title: 'WaitForJobCompletion sees the startup succeed', call: { method: 'WaitForJobCompletion', args: [3], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'RebootInstance submits job 4', call: { method: 'RebootInstance', args: ['inst1.example.com'], kwargs: { reboot_type: 'soft' } }, expected: ok(4) },
+  { title: 'WaitForJobCompletion sees the reboot succeed', call: { method: 'WaitForJobCompletion', args: [4], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'CreateInstance of a second instance submits job 5', call: { method: 'CreateInstance', args: ['create', 'inst2.example.com', 'diskless', [], [{}]], kwargs: { os: 'noop+default', name_check: false, ip_check: false, start: false } }, expected: ok(5) },
+  { title: 'WaitForJobCompletion sees the second creation succeed', call: { method: 'WaitForJobCompletion', args: [5], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'DeleteInstance submits job 6', call: { method: 'DeleteInstance', args: ['inst2.example.com'] }, expected: ok(6) },
+  { title: 'WaitForJobCompletion sees the deletion succeed', call: { method: 'WaitForJobCompletion', args: [6], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'GetInstances lists the remaining instance by name', call: { method: 'GetInstances' }, expected: ok(['inst1.example.com']) },
+  { title: 'GetInstances(bulk=True) returns the bulk rows unchanged', call: { method: 'GetInstances', kwargs: { bulk: true } }, expected: sameAsRaw('/2/instances?bulk=1') },
+  { title: 'GetInstance returns the instance, running with 256 MiB', call: { method: 'GetInstance', args: ['inst1.example.com'] }, expected: sameAsRaw('/2/instances/inst1.example.com') },
 ];
 
 describe("Ganeti's Python RAPI client", () => {
