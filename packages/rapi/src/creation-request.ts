@@ -37,7 +37,9 @@ export function creationFields(opcodes: OpcodeRegistry, raw: Record<string, unkn
   Object.assign(fields, extra);
   let op;
   try {
-    op = opcodes.build('OP_INSTANCE_CREATE', fields);
+    // Ganeti 3.0 builds the opcode without its required values and reports them as failing validation.
+    const required = Object.fromEntries((opcodes.get('OP_INSTANCE_CREATE')?.params ?? []).filter((p) => !('default' in p)).map((p) => [p.name, null]));
+    op = opcodes.build('OP_INSTANCE_CREATE', { ...required, ...fields });
   } catch (error) {
     if (isGanetiError(error)) throw new HttpError(400, `Invalid body parameters: ${pythonErrorText(error)}`);
     throw error;
