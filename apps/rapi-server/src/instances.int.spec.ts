@@ -71,7 +71,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
     mode: 'create',
     disk_template: 'diskless',
     disks: [],
-    nics: [],
+    nics: [{}],
     os: 'noop+default',
     name_check: false,
     ip_check: false,
@@ -90,7 +90,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
   describe('when a file instance is created on a named primary node', () => {
     it('answers a bare integer job id (T2) whose result is the node list', async () => {
-      const res = await call('POST', '/2/instances', create({ name: 'inst1.example.com', disk_template: 'file', disks: [{ size: '1G' }, { size: 10 }], pnode: node2.name, beparams: { memory: 512 } }));
+      const res = await call('POST', '/2/instances', create({ name: 'inst1.example.com', disk_template: 'file', disks: [{ size: '1G' }, { size: 1030 }], pnode: node2.name, beparams: { memory: 512 } }));
       expect(res.status).toBe(200);
       expect(res.text).toMatch(/^\d+\n$/);
       const job = await settled(res.json as number);
@@ -102,7 +102,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
         ...EMPTY_NODE,
         'file-storage/inst1.example.com/': '',
         'file-storage/inst1.example.com/disk0': 1024 * MIB,
-        'file-storage/inst1.example.com/disk1': 12 * MIB,
+        'file-storage/inst1.example.com/disk1': 1032 * MIB,
         'run/fake-hypervisor/inst1.example.com': '0\n512\n1\n',
       });
       expect(tree(node1.node_dir)).toEqual(EMPTY_NODE);
@@ -122,8 +122,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
         pnode: node2.name,
         snodes: [],
         disk_template: 'file',
-        'disk.sizes': [1024, 12],
-        disk_usage: 1036,
+        'disk.sizes': [1024, 1032],
+        disk_usage: 2056,
         beparams: { minmem: 512, maxmem: 512, vcpus: 1, auto_balance: true, always_failover: false, spindle_use: 1, memory: 512 },
         oper_state: true,
         oper_ram: 512,
@@ -144,7 +144,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
         ...EMPTY_NODE,
         'file-storage/inst1.example.com/': '',
         'file-storage/inst1.example.com/disk0': 1024 * MIB,
-        'file-storage/inst1.example.com/disk1': 12 * MIB,
+        'file-storage/inst1.example.com/disk1': 1032 * MIB,
       });
       expect((await call('GET', '/2/instances/inst1.example.com')).json).toMatchObject({ admin_state: 'down', oper_state: false, oper_ram: null, status: 'ADMIN_down' });
     });
@@ -192,7 +192,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
       ]);
       expect(info).toMatchObject({ config_state: 'up', run_state: 'up', pnode: node2.name, os: 'noop+default', disk_template: 'file', hypervisor: 'fake' });
       expect(info.be_actual).toEqual({ always_failover: false, auto_balance: true, maxmem: 512, minmem: 512, spindle_use: 1, vcpus: 1 });
-      expect((info.disks as Record<string, unknown>[]).map((d) => [d.iv_name, d.size, d.mode])).toEqual([['disk/0', 1024, 'rw'], ['disk/1', 12, 'rw']]);
+      expect((info.disks as Record<string, unknown>[]).map((d) => [d.iv_name, d.size, d.mode])).toEqual([['disk/0', 1024, 'rw'], ['disk/1', 1032, 'rw']]);
     });
 
     it('keeps instance tags working on a real instance', async () => {
@@ -325,9 +325,10 @@ describe('instances over RAPI on a two-node local cluster', () => {
       [{ name: 'inst5.example.com', pnode: 'NODE1', os: 'nosuchos' }, `OS 'nosuchos' not in supported OS list for primary node ${'NODE1'}`, 'wrong_input'],
       [{ name: 'inst5.example.com', name_check: true }, "Can't resolve hostname 'inst5.example.com': getaddrinfo ENOTFOUND inst5.example.com", 'resolver_error'],
       [{ name: 'inst5.example.com', pnode: 'NODE1', disk_template: 'plain', disks: [{ size: 64 }] }, "Cannot create an instance with disk template 'plain', as it is not enabled in the cluster. Enabled disk templates are: file,diskless", 'wrong_state'],
+      [{ name: 'inst5.example.com', pnode: 'NODE1', nics: [] }, 'Instance allocation to group GROUP (default) violates policy: nic-count value 0 is not in range [1, 8]', 'wrong_input'],
       [{ name: 'inst5.example.com', pnode: 'NODE1', hvparams: { migration_mode: 'teleport' } }, "Parameter 'migration_mode' fails syntax check: The value must be one of: live, non-live (current value: 'teleport')", 'wrong_input'],
     ])('fails the job for %j', async (extra, message, classification) => {
-      const text = message.replace('NODE1', node1.name);
+      const text = message.replace('NODE1', node1.name).replace('GROUP', node1.group);
       const body = create({ ...extra, ...('pnode' in extra && extra.pnode === 'NODE1' ? { pnode: node1.name } : {}) });
       expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', [text, classification]]]);
       expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([{ ...EMPTY_NODE, 'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n' }, EMPTY_NODE]);

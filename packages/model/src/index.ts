@@ -14,3 +14,4 @@ export type { Network } from './network';
 export { instanceStatus, type InstanceStatus, type ObservedInstance } from './instance-status';
 export { fillParams, effectiveBeparams, effectiveHvparams, effectiveOsparams, effectiveNicparams, effectiveNdparams } from './fill-params';
 export { AddressPool, parseIpv4Network } from './network-pool';
+export { ipolicyViolations, effectiveIpolicy, type IpolicyInstanceSpec } from './ipolicy-violations';

@@ -3,7 +3,9 @@ import { PluginError, type IallocatorAllocateSpec } from '@corral/contracts';
 import {
   AddressPool,
   effectiveBeparams,
+  effectiveIpolicy,
   fillParams,
+  ipolicyViolations,
   GanetiError,
   type Cluster,
   type Disk,
@@ -204,6 +206,21 @@ export async function planInstanceCreate(op: OpInput, ctx: OpContext, deps: Inst
   }
   checkUsable(primary, 'primary');
   if (secondary) checkUsable(secondary, 'secondary');
+  if (op.ignore_ipolicy !== true) {
+    const group = snapshot.get('nodegroup', primary.group);
+    const be = effectiveBeparams(cluster, { beparams: input.beparams });
+    const violations = ipolicyViolations(effectiveIpolicy(cluster.ipolicy, group?.ipolicy), {
+      memory: Number(be.maxmem),
+      vcpus: Number(be.vcpus),
+      nicCount: input.nics.length,
+      spindleUse: Number(be.spindle_use),
+      diskSizes: input.disks.map((d) => d.size),
+      diskTemplate: template,
+    });
+    if (violations.length > 0) {
+      throw wrongInput(`Instance allocation to group ${primary.group} (${group?.name ?? '?'}) violates policy: ${violations.join('; ')}`);
+    }
+  }
   if (template !== 'diskless') {
     if (storageType === null) {
       if (mirrored) {
