@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContainerModule } from 'inversify';
 import { sendRequest, type TestResponse } from '@corral/testing';
@@ -437,6 +437,45 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(await run('DELETE', '/2/instances/inst7.example.com')).toEqual(['success', null]);
       expect((await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('network', 'net1')!.reservations).toBe('00000000');
       expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+    });
+  });
+
+  describe('when a node cannot answer or is offline', () => {
+    let node3: Node;
+    const store = (): ConfigStore => server.container.get<ConfigStore>(ConfigStore);
+
+    beforeAll(async () => {
+      node3 = await addLocalTestNode(server, 'node3.example.com');
+      // Its hypervisor state directory is a file: every hypervisor call on it fails.
+      rmSync(join(node3.node_dir, 'run', 'fake-hypervisor'), { recursive: true });
+      writeFileSync(join(node3.node_dir, 'run', 'fake-hypervisor'), 'broken');
+      expect((await run('POST', '/2/instances', create({ name: 'inst9.example.com', pnode: node1.name })))[0]).toBe('success');
+      const snapshot = await store().snapshot();
+      const template = snapshot.findByName('instance', 'inst9.example.com')!;
+      await store().commit({ put: [{ kind: 'instance', object: { ...template, uuid: 'uuid-stranded', name: 'stranded.example.com', primary_node: node3.uuid, nics: [] } }] });
+    });
+    afterAll(async () => {
+      await store().commit({ remove: [{ kind: 'instance', uuid: 'uuid-stranded' }] });
+      await run('DELETE', '/2/instances/inst9.example.com');
+    });
+
+    const live = async (): Promise<unknown[]> =>
+      ((await call('GET', '/2/instances?bulk=1')).json as Record<string, unknown>[]).map((r) => [r.name, r.oper_state, r.oper_ram, r.status]);
+
+    it('lists its instances as ERROR_nodedown with null live fields, the others normally', async () => {
+      expect(await live()).toEqual([
+        ['inst9.example.com', true, 128, 'running'],
+        ['stranded.example.com', null, null, 'ERROR_nodedown'],
+      ]);
+    });
+
+    it('lists them as ERROR_nodeoffline once the node is marked offline', async () => {
+      const snapshot = await store().snapshot();
+      await store().commit({ put: [{ kind: 'node', object: { ...snapshot.findByName('node', 'node3.example.com')!, offline: true } }] });
+      expect(await live()).toEqual([
+        ['inst9.example.com', true, 128, 'running'],
+        ['stranded.example.com', null, null, 'ERROR_nodeoffline'],
+      ]);
     });
   });
 });
