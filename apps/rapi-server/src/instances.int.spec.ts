@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContainerModule } from 'inversify';
 import { sendRequest, type TestResponse } from '@corral/testing';
@@ -410,10 +410,20 @@ describe('instances over RAPI on a two-node local cluster', () => {
         ...AddressPool.initialBitmaps('192.0.2.0/29', '192.0.2.1'),
       };
       await store.commit({ put: [{ kind: 'network', object: network }] });
+      // An OS definition on node1 that takes a (private) password parameter.
+      const osDir = join(node1.node_dir, 'os', 'secretos');
+      mkdirSync(osDir, { recursive: true });
+      writeFileSync(join(osDir, 'ganeti_api_version'), '20\n');
+      writeFileSync(join(osDir, 'variants.list'), 'default\n');
+      writeFileSync(join(osDir, 'parameters.list'), 'password The root password\n');
+      for (const script of ['create', 'export', 'import', 'rename', 'verify']) writeFileSync(join(osDir, script), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    });
+    afterAll(() => {
+      rmSync(join(node1.node_dir, 'os'), { recursive: true });
     });
 
     it('takes the first free pool address and stores the network bitmap in the same commit', async () => {
-      const body = create({ name: 'inst7.example.com', pnode: node1.name, nics: [{ ip: 'pool', network: 'net1' }], osparams_private: { password: 'hunter2' } });
+      const body = create({ name: 'inst7.example.com', pnode: node1.name, nics: [{ ip: 'pool', network: 'net1' }], os: 'secretos+default', osparams_private: { password: 'hunter2' } });
       expect(await run('POST', '/2/instances', body)).toEqual(['success', [node1.name]]);
       expect((await call('GET', '/2/instances/inst7.example.com')).json).toMatchObject({ 'nic.ips': ['192.0.2.2'], 'nic.networks': ['net-uuid-1'], 'nic.networks.names': ['net1'] });
       const network = (await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('network', 'net1')!;
@@ -436,7 +446,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
     it('releases the pool address when the instance is deleted', async () => {
       expect(await run('DELETE', '/2/instances/inst7.example.com')).toEqual(['success', null]);
       expect((await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('network', 'net1')!.reservations).toBe('00000000');
-      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+      const node1Files = Object.entries(tree(node1.node_dir)).filter(([path]) => !path.startsWith('os/'));
+      expect([Object.fromEntries(node1Files), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
     });
   });
 

@@ -32,6 +32,7 @@ describe('checkCreateInput', () => {
       [{ nics: [{ mode: 'routed' }] }, 'Routed nic mode requires an ip address'],
       [{ nics: [{ mode: 'routed', bridge: 'br0', ip: '192.0.2.1' }] }, "Cannot pass 'bridge' on a routed nic"],
       [{ disk_template: 'zfs' }, "Invalid disk template 'zfs'"],
+      [{ tags: ['ok', 'x y'] }, "Invalid tag 'x y': Tag contains invalid characters"],
     ])('refuses %j', (extra, message) => {
       expect(() => checkCreateInput(op(extra))).toThrow(expect.objectContaining({ message, classification: 'wrong_input' }));
     });

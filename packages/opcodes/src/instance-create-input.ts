@@ -1,4 +1,4 @@
-import { defaultBeparams, GanetiError, type ParamDict } from '@corral/model';
+import { checkTag, defaultBeparams, GanetiError, isGanetiError, type ParamDict } from '@corral/model';
 import { DISK_TEMPLATES } from './disk-template-storage';
 import type { OpInput } from './opcode-definition';
 import { parseDiskSize } from './parse-disk-size';
@@ -187,6 +187,13 @@ export function checkCreateInput(op: OpInput): CreateInput {
   if (op.osparams !== undefined && !isDict(op.osparams)) throw invalid('osparams must be a dict');
   if (op.file_storage_dir !== null && op.file_storage_dir !== undefined && (typeof op.file_storage_dir !== 'string' || op.file_storage_dir.startsWith('/'))) {
     throw invalid('The file storage directory must be a relative path');
+  }
+  for (const tag of (op.tags as unknown[] | undefined) ?? []) {
+    try {
+      checkTag(tag);
+    } catch (error) {
+      throw isGanetiError(error) ? invalid(`Invalid tag '${String(tag)}': ${error.message}`) : error;
+    }
   }
   return { disks, nics, beparams, start: op.start === true && op.no_install !== true };
 }

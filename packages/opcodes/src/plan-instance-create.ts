@@ -238,10 +238,19 @@ export async function planInstanceCreate(op: OpInput, ctx: OpContext, deps: Inst
   }
   const os = op.os_type === null ? '' : String(op.os_type);
   if (op.mode === 'create') {
+    let definition;
     try {
-      await deps.runner.on(primary).os(os);
+      definition = await deps.runner.on(primary).os(os);
     } catch (error) {
       if (PluginError.is(error)) throw wrongInput(`OS '${os}' not in supported OS list for primary node ${primary.name}`);
+      throw error;
+    }
+    // The OS checks its parameters (public and private together), with its variant.
+    const osparams = { ...(op.osparams as Record<string, unknown>), ...((op.osparams_private as Record<string, unknown> | null) ?? {}), ...((op.osparams_secret as Record<string, unknown> | null) ?? {}) };
+    try {
+      await definition.verify(osparams, os.includes('+') ? os.slice(os.indexOf('+') + 1) : undefined);
+    } catch (error) {
+      if (PluginError.is(error)) throw wrongInput(`OS parameters validation failed on node ${primary.name}: ${error.message}`);
       throw error;
     }
   }
