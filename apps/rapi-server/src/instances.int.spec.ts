@@ -489,4 +489,27 @@ describe('instances over RAPI on a two-node local cluster', () => {
       ]);
     });
   });
+
+  describe('when a creation fails on the node half-way', () => {
+    beforeAll(() => {
+      const osDir = join(node2.node_dir, 'os', 'failos');
+      mkdirSync(osDir, { recursive: true });
+      writeFileSync(join(osDir, 'ganeti_api_version'), '20\n');
+      writeFileSync(join(osDir, 'variants.list'), 'default\n');
+      writeFileSync(join(osDir, 'parameters.list'), '');
+      for (const script of ['export', 'import', 'rename', 'verify']) writeFileSync(join(osDir, script), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+      writeFileSync(join(osDir, 'create'), '#!/bin/sh\necho "no space left on the imaginary device" >&2\nexit 1\n', { mode: 0o755 });
+    });
+    afterAll(() => {
+      rmSync(join(node2.node_dir, 'os'), { recursive: true });
+    });
+
+    it('fails the job with OpExecError and removes the disks it had created; no config', async () => {
+      const [status, result] = await run('POST', '/2/instances', create({ name: 'inst10.example.com', pnode: node2.name, disk_template: 'file', disks: [{ size: '1G' }, { size: '2G' }], os: 'failos+default' }));
+      expect([status, (result as [string])[0]]).toEqual(['error', 'OpExecError']);
+      expect((result as [string, [string]])[1][0]).toMatch(/^Could not create instance 'inst10.example.com': /);
+      expect(Object.fromEntries(Object.entries(tree(node2.node_dir)).filter(([path]) => !path.startsWith('os/')))).toEqual(EMPTY_NODE);
+      expect((await call('GET', '/2/instances/inst10.example.com')).status).toBe(404);
+    });
+  });
 });

@@ -10,8 +10,12 @@ export const INSTANCE_BULK_FIELDS: readonly string[] = [
   'custom_beparams', 'custom_nicparams', 'ctime', 'mtime', 'uuid', 'serial_no', 'tags',
 ];
 
-/** Templates whose disks take no space on the nodes. */
-const NO_USAGE = ['diskless', 'sharedfile', 'rbd', 'ext', 'gluster', 'blockdev'];
+/** Ganeti's ComputeDiskSize: no space for diskless and blockdev, DRBD metadata (128 MiB a disk) on top. */
+function diskUsage(instance: Instance): number {
+  if (instance.disk_template === 'diskless' || instance.disk_template === 'blockdev') return 0;
+  const meta = instance.disk_template === 'drbd' ? 128 : 0;
+  return instance.disks.reduce((sum, d) => sum + d.size + meta, 0);
+}
 
 /** The live part of a row: running state and status from the observations. */
 export interface InstanceLiveState {
@@ -118,7 +122,7 @@ function row(ctx: RowContext, instance: Instance, observations: NodeObservations
     network_port: instance.network_port,
     'disk.sizes': instance.disks.map((d) => d.size),
     'disk.spindles': instance.disks.map((d) => d.spindles),
-    disk_usage: NO_USAGE.includes(instance.disk_template) ? 0 : instance.disks.reduce((sum, d) => sum + d.size, 0),
+    disk_usage: diskUsage(instance),
     'disk.uuids': instance.disks.map((d) => d.uuid),
     'disk.names': instance.disks.map((d) => d.name),
     beparams: { ...beparams, memory: beparams.maxmem },
