@@ -512,4 +512,40 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect((await call('GET', '/2/instances/inst10.example.com')).status).toBe(404);
     });
   });
+
+  describe('when the sharedfile template is enabled', () => {
+    const shared = (): string => join(server.dataDir, 'shared-file-storage');
+
+    beforeAll(async () => {
+      const store = server.container.get<ConfigStore>(ConfigStore);
+      const cluster = (await store.snapshot()).list('cluster')[0]!;
+      const templates = [...cluster.enabled_disk_templates, 'sharedfile'];
+      await store.commit({ put: [{ kind: 'cluster', object: { ...cluster, enabled_disk_templates: templates, ipolicy: { ...cluster.ipolicy, 'disk-templates': templates } } }] });
+    });
+
+    it('creates the disk in the directory every local node shares, runs on the chosen node', async () => {
+      expect(await run('POST', '/2/instances', create({ name: 'inst11.example.com', pnode: node2.name, disk_template: 'sharedfile', disks: [{ size: '1G' }] }))).toEqual(['success', [node2.name]]);
+      expect(tree(shared())).toEqual({ 'inst11.example.com/': '', 'inst11.example.com/disk0': 1024 * MIB });
+      expect(tree(node2.node_dir)).toEqual({ ...EMPTY_NODE, 'run/fake-hypervisor/inst11.example.com': '0\n128\n1\n' });
+      expect((await call('GET', '/2/instances/inst11.example.com')).json).toMatchObject({ disk_template: 'sharedfile', 'disk.sizes': [1024], disk_usage: 1024, status: 'running' });
+    });
+
+    it('removes the shared disk with the instance', async () => {
+      expect(await run('DELETE', '/2/instances/inst11.example.com')).toEqual(['success', null]);
+      expect([tree(shared()), tree(node2.node_dir)]).toEqual([{}, EMPTY_NODE]);
+    });
+
+    it('refuses drbd with a clear wrong_input once a mirror node is given', async () => {
+      const store = server.container.get<ConfigStore>(ConfigStore);
+      const cluster = (await store.snapshot()).list('cluster')[0]!;
+      const templates = [...cluster.enabled_disk_templates, 'drbd'];
+      await store.commit({ put: [{ kind: 'cluster', object: { ...cluster, enabled_disk_templates: templates, ipolicy: { ...cluster.ipolicy, 'disk-templates': templates } } }] });
+      const body = create({ name: 'inst12.example.com', pnode: node1.name, disk_template: 'drbd', disks: [{ size: '1G' }] });
+      expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', ['The networked disk templates need a mirror node', 'wrong_input']]]);
+      expect(await run('POST', '/2/instances', { ...body, snode: node2.name })).toEqual([
+        'error',
+        ['OpPrereqError', [`Disk template 'drbd' needs mirrored storage between ${node1.name} and ${node2.name}, which this cluster's storage cannot provide yet`, 'wrong_input']],
+      ]);
+    });
+  });
 });
