@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ContainerModule } from 'inversify';
 import { sendRequest, type TestResponse } from '@corral/testing';
 import { AddressPool, type Network, type Node } from '@corral/model';
-import { HostResolver } from '@corral/opcodes';
+import { AddressProbe, HostResolver } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
 import { addLocalTestNode } from './testing/add-local-node';
 import { startTestServer, type TestServer } from './testing/start-test-server';
@@ -29,14 +29,19 @@ function tree(dir: string): Record<string, string | number> {
   return out;
 }
 
-/** Resolves only `resolvable.example.com` (to 192.0.2.10); everything else fails like DNS would. */
+/**
+ * Resolves only `resolvable.example.com` (to 192.0.2.10) and `taken.example.com`
+ * (to 192.0.2.20, which the ip_check probe finds in use); other names fail like DNS would.
+ */
 const resolverModule = new ContainerModule(({ rebind }) => {
+  const addresses: Record<string, string> = { 'resolvable.example.com': '192.0.2.10', 'taken.example.com': '192.0.2.20' };
   void rebind(HostResolver).then((b) =>
     b.toConstantValue(async (name: string) => {
-      if (name === 'resolvable.example.com') return '192.0.2.10';
+      if (addresses[name]) return addresses[name];
       throw new Error(`getaddrinfo ENOTFOUND ${name}`);
     }),
   );
+  void rebind(AddressProbe).then((b) => b.toConstantValue(async (ip: string) => ip === '192.0.2.20'));
 });
 
 describe('instances over RAPI on a two-node local cluster', () => {
@@ -334,8 +339,13 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([{ ...EMPTY_NODE, 'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n' }, EMPTY_NODE]);
     });
 
+    it('refuses an instance whose resolved address answers (ip_check, resource_not_unique)', async () => {
+      const body = create({ name: 'taken.example.com', pnode: node2.name, name_check: true, ip_check: true });
+      expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', ['IP 192.0.2.20 of instance taken.example.com already in use', 'resource_not_unique']]]);
+    });
+
     it('resolves the name with name_check and uses its address for ip=auto', async () => {
-      const [status] = await run('POST', '/2/instances', create({ name: 'resolvable.example.com', pnode: node2.name, name_check: true, nics: [{ ip: 'auto' }], start: false }));
+      const [status] = await run('POST', '/2/instances', create({ name: 'resolvable.example.com', pnode: node2.name, name_check: true, ip_check: true, nics: [{ ip: 'auto' }], start: false }));
       expect(status).toBe('success');
       expect((await call('GET', '/2/instances/resolvable.example.com')).json).toMatchObject({ 'nic.ips': ['192.0.2.10'] });
       expect(await run('DELETE', '/2/instances/resolvable.example.com')).toEqual(['success', null]);

@@ -10,7 +10,7 @@ export { pythonErrorText, pythonStringRepr } from './python-error-text';
 export { tagKinds, type TagKind } from './tag-target';
 export { builtinOpcodes } from './builtin-opcodes';
 export { opcodesModule } from './opcodes-module';
-export { HostResolver } from './opcodes-module';
+export { HostResolver, AddressProbe } from './opcodes-module';
 export { instanceOpcodes } from './instance-opcodes';
 export type { InstanceOpcodeDeps } from './instance-opcode-deps';
 export { buildIallocatorInput } from './iallocator-input';

@@ -165,6 +165,9 @@ export async function planInstanceCreate(op: OpInput, ctx: OpContext, deps: Inst
     }
   }
   if (snapshot.findByName('instance', name)) throw GanetiError.prereq(`Instance '${name}' is already in the cluster`, 'already_exists');
+  if (op.ip_check === true && resolvedIp !== null && (await deps.probeAddress(resolvedIp))) {
+    throw GanetiError.prereq(`IP ${resolvedIp} of instance ${name} already in use`, 'resource_not_unique');
+  }
   const template = String(op.disk_template);
   if (!cluster.enabled_disk_templates.includes(template)) {
     throw GanetiError.prereq(
