@@ -309,6 +309,18 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(await error(create({ name: 'inst5.example.com', ...extra }))).toEqual([400, `Invalid body parameters: ${message}`]);
     });
 
+    it('validates the import modes before the import itself, which is not supported yet', async () => {
+      expect(await error(create({ name: 'inst5.example.com', mode: 'remote-import', source_x509_ca: 'x', source_instance_name: 'y' }))).toEqual([
+        400,
+        'Invalid body parameters: Missing source handshake',
+      ]);
+      expect(await error(create({ name: 'inst5.example.com', mode: 'import' }))).toEqual([400, 'Invalid body parameters: Missing source path for import']);
+      expect(await run('POST', '/2/instances', create({ name: 'inst5.example.com', mode: 'import', src_node: node1.name, src_path: '/nonexistent' }))).toEqual([
+        'error',
+        ['OpPrereqError', ["Instance creation mode 'import' is not supported yet", 'wrong_input']],
+      ]);
+    });
+
     it('keeps listings working after non-ASCII requests (T6)', async () => {
       expect((await call('GET', '/2/instances?bulk=1')).status).toBe(200);
       expect((await call('GET', '/2/jobs?bulk=1')).status).toBe(200);

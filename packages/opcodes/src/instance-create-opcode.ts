@@ -37,7 +37,7 @@ export function instanceCreateOpcode(deps: InstanceOpcodeDeps): OpcodeDefinition
       return [plan.primary.name, ...(plan.secondary ? [plan.secondary.name] : [])];
     },
     async exec(op, ctx) {
-      if (op.mode !== 'create') return instanceImport(op, ctx);
+      if (op.mode !== 'create') return instanceImport(op, ctx, deps);
       const plan = plans.get(op) ?? (await planInstanceCreate(op, ctx, deps));
       const cluster = ctx.snapshot.list('cluster')[0]!;
       const node = deps.runner.on(plan.primary);
