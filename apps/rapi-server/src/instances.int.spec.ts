@@ -177,6 +177,21 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(tree(node2.node_dir)['run/fake-hypervisor/inst1.example.com']).toBe('0\n512\n1\n');
     });
 
+    it('refuses unknown body keys and static ones as Ganeti 3.0 does (400)', async () => {
+      const message = async (method: string, path: string, body: unknown): Promise<[number, string]> => {
+        const res = await call(method, path, body);
+        return [res.status, (res.json as { message: string }).message.replace(/&#x27;/g, "'")];
+      };
+      expect(await message('PUT', '/2/instances/inst1.example.com/shutdown', { bogus: 1 })).toEqual([
+        400,
+        "Invalid body parameters: Object OpInstanceShutdown doesn't support the parameter 'bogus'",
+      ]);
+      expect(await message('DELETE', '/2/instances/inst1.example.com', { ignore_failures: true, instance_name: 'x' })).toEqual([
+        400,
+        "Can't overwrite static parameters {'ignore_failures', 'instance_name'}",
+      ]);
+    });
+
     it('refuses an unknown reboot type with a 400', async () => {
       expect((await call('POST', '/2/instances/inst1.example.com/reboot?type=warm')).status).toBe(400);
     });

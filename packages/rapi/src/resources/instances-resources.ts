@@ -24,18 +24,16 @@ async function existing(services: RapiServices, req: RouteRequest): Promise<{ sn
   return { snapshot, instance };
 }
 
-/** Optional body dict of a job-submitting call (null body = empty). */
-function optionalBody(req: RouteRequest): Record<string, unknown> {
-  return req.body === null ? {} : bodyDict(req.body);
-}
-
-function pick(body: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => k in body).map((k) => [k, body[k]]));
-}
-
-function refuseUnknown(body: Record<string, unknown>, allowed: readonly string[]): void {
-  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (unknown.length > 0) throw new HttpError(400, `Invalid body parameters: unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}`);
+/**
+ * Ganeti 3.0's generic opcode filling: the body dict (none = empty) plus the
+ * static values from the URL and query; a body key colliding with a static
+ * one is a 400, unknown keys are left to the opcode registry (Ganeti's texts).
+ */
+function withStatics(req: RouteRequest, statics: Record<string, unknown>): Record<string, unknown> {
+  const body = req.body === null ? {} : bodyDict(req.body);
+  const clash = Object.keys(body).filter((k) => k in statics).sort();
+  if (clash.length > 0) throw new HttpError(400, `Can't overwrite static parameters {${clash.map((k) => `'${k}'`).join(', ')}}`);
+  return { ...body, ...statics };
 }
 
 /** `POST /2/instances`: request version 1 only (ganeti-facts §4.1). */
@@ -74,9 +72,7 @@ export const instancesRows: readonly RapiRow[] = [
     },
     DELETE: {
       handle: (req, services) => {
-        const body = optionalBody(req);
-        refuseUnknown(body, ['shutdown_timeout']);
-        const fields = { instance_name: req.params.name, ignore_failures: false, dry_run: req.query.flag('dry-run'), ...pick(body, ['shutdown_timeout']) };
+        const fields = withStatics(req, { instance_name: req.params.name, ignore_failures: false, dry_run: req.query.flag('dry-run') });
         return submitJob(services, req, 'instances_name', [{ opId: 'OP_INSTANCE_REMOVE', fields }]);
       },
     },
@@ -99,15 +95,12 @@ export const instancesRows: readonly RapiRow[] = [
       handle: (req, services) => {
         const type = req.query.get('type') ?? 'hard';
         if (!['soft', 'hard', 'full'].includes(type)) throw new HttpError(400, `Invalid reboot type '${type}'; must be one of soft, hard, full`);
-        const body = optionalBody(req);
-        refuseUnknown(body, ['shutdown_timeout']);
-        const fields = {
+        const fields = withStatics(req, {
           instance_name: req.params.name,
           reboot_type: type,
           ignore_secondaries: req.query.flag('ignore_secondaries'),
           dry_run: req.query.flag('dry-run'),
-          ...pick(body, ['shutdown_timeout']),
-        };
+        });
         return submitJob(services, req, 'instances_name_reboot', [{ opId: 'OP_INSTANCE_REBOOT', fields }]);
       },
     },
@@ -117,14 +110,7 @@ export const instancesRows: readonly RapiRow[] = [
     resource: 'instances_name_shutdown',
     PUT: {
       handle: (req, services) => {
-        const body = optionalBody(req);
-        refuseUnknown(body, ['timeout', 'force', 'ignore_offline_nodes']);
-        const fields = {
-          instance_name: req.params.name,
-          no_remember: req.query.flag('no_remember'),
-          dry_run: req.query.flag('dry-run'),
-          ...pick(body, ['timeout', 'force', 'ignore_offline_nodes']),
-        };
+        const fields = withStatics(req, { instance_name: req.params.name, no_remember: req.query.flag('no_remember'), dry_run: req.query.flag('dry-run') });
         return submitJob(services, req, 'instances_name_shutdown', [{ opId: 'OP_INSTANCE_SHUTDOWN', fields }]);
       },
     },
