@@ -135,6 +135,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
         oper_vcpus: 1,
         status: 'running',
         custom_beparams: { maxmem: 512, minmem: 512 },
+        hvparams: {},
+        custom_hvparams: {},
       });
       const bulk = (await call('GET', '/2/instances?bulk=1')).json as Record<string, unknown>[];
       expect(bulk).toEqual([row]);
@@ -211,6 +213,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
         'be_instance', 'be_actual', 'os_instance', 'os_actual', 'serial_no', 'mtime', 'ctime', 'uuid',
       ]);
       expect(info).toMatchObject({ config_state: 'up', run_state: 'up', pnode: node2.name, os: 'noop+default', disk_template: 'file', hypervisor: 'fake' });
+      expect([info.hv_instance, info.hv_actual]).toEqual([{}, {}]);
       expect(info.be_actual).toEqual({ always_failover: false, auto_balance: true, maxmem: 512, minmem: 512, spindle_use: 1, vcpus: 1 });
       expect((info.disks as Record<string, unknown>[]).map((d) => [d.iv_name, d.size, d.mode])).toEqual([['disk/0', 1024, 'rw'], ['disk/1', 1032, 'rw']]);
     });

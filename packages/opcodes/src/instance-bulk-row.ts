@@ -1,6 +1,7 @@
 import { effectiveBeparams, effectiveHvparams, effectiveNicparams, instanceStatus, type Cluster, type Instance, type InstanceStatus, type ParamDict } from '@corral/model';
 import type { ConfigSnapshot } from '@corral/store';
 import type { NodeObservations } from './observe-nodes';
+import { withoutHvGlobals } from './without-hv-globals';
 
 /** Ganeti 3.0's instance bulk fields, in its key order (ganeti-facts §2.2). */
 export const INSTANCE_BULK_FIELDS: readonly string[] = [
@@ -101,7 +102,7 @@ function row(ctx: RowContext, instance: Instance, observations: NodeObservations
   const { cluster, snapshot } = ctx;
   const nicParams = instance.nics.map((n) => ctx.memo(n.nicparams, 'nic', () => effectiveNicparams(cluster, n)));
   const beparams = ctx.memo(instance.beparams, 'be', () => effectiveBeparams(cluster, instance));
-  const hvparams = ctx.memo(instance.hvparams, `hv\0${instance.hypervisor}\0${instance.os}`, () => effectiveHvparams(cluster, instance));
+  const hvparams = ctx.memo(instance.hvparams, `hv\0${instance.hypervisor}\0${instance.os}`, () => withoutHvGlobals(effectiveHvparams(cluster, instance)));
   const live = instanceLiveState(snapshot, instance, observations, (name) => ctx.runningOn(name));
   return {
     name: instance.name,

@@ -6,6 +6,7 @@ import type { InstanceOpcodeDeps } from './instance-opcode-deps';
 import { observeNodes } from './observe-nodes';
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
+import { withoutHvGlobals } from './without-hv-globals';
 
 function sorted(params: ParamDict): ParamDict {
   return Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]));
@@ -88,7 +89,7 @@ export function instanceQueryDataOpcode(deps: InstanceOpcodeDeps): OpcodeDefinit
           hypervisor: instance.hypervisor,
           network_port: instance.network_port,
           hv_instance: instance.hvparams,
-          hv_actual: sorted(effectiveHvparams(cluster, instance)),
+          hv_actual: sorted(withoutHvGlobals(effectiveHvparams(cluster, instance))),
           be_instance: instance.beparams,
           be_actual: sorted(effectiveBeparams(cluster, instance)),
           os_instance: instance.osparams,
