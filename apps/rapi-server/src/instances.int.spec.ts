@@ -216,6 +216,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect([info.hv_instance, info.hv_actual]).toEqual([{}, {}]);
       expect(info.be_actual).toEqual({ always_failover: false, auto_balance: true, maxmem: 512, minmem: 512, spindle_use: 1, vcpus: 1 });
       expect((info.disks as Record<string, unknown>[]).map((d) => [d.iv_name, d.size, d.mode])).toEqual([['disk/0', 1024, 'rw'], ['disk/1', 1032, 'rw']]);
+      const disk0 = join(node2.node_dir, 'file-storage', 'inst1.example.com', 'disk0');
+      expect((info.disks as Record<string, unknown>[])[0]).toMatchObject({ dev_type: 'file', logical_id: ['loop', disk0], pstatus: [disk0, null, null, null, null, false, 1], sstatus: null, children: [] });
     });
 
     it('keeps instance tags working on a real instance', async () => {

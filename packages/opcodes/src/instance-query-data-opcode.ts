@@ -21,7 +21,8 @@ function diskData(snapshot: ConfigSnapshot, instance: Instance, index: number, l
     dev_type: disk.dev_type,
     logical_id: disk.dev_type === 'plain' ? disk.logical_id : [disk.logical_id[0] ?? null, disk.logical_id[1] ?? null],
     drbd_info: null,
-    pstatus: live && node && disk.logical_id.length > 0 ? { path: diskPath(disk), node: node.name } : null,
+    // Ganeti's block device status: [dev_path, major, minor, sync_percent, estimated_time, is_degraded, ldisk_status].
+    pstatus: live && node && disk.logical_id.length > 0 ? [diskPath(disk), null, null, null, null, false, 1] : null,
     sstatus: null,
     children: [],
     mode: disk.mode,
