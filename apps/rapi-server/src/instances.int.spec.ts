@@ -99,7 +99,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(res.status).toBe(200);
       expect(res.text).toMatch(/^\d+\n$/);
       const job = await settled(res.json as number);
-      expect([job.status, job.opresult]).toEqual(['success', [[node2.name]]]);
+      expect([job.id, job.status, job.opresult]).toEqual([res.json, 'success', [[node2.name]]]);
+      expect((await call('GET', `/2/jobs/${String(res.json)}`)).text).toContain(`{"id": ${String(res.json)}, "ops": [`);
     });
 
     it('wrote the disks (rounded up to 4 MiB) and the running state on that node only', () => {
