@@ -67,7 +67,9 @@ export const instancesRows: readonly RapiRow[] = [
     GET: {
       handle: async (req, services) => {
         const { snapshot, instance } = await existing(services, req);
-        return instanceBulkRow(snapshot, instance, await observeAll(services, snapshot));
+        // As Ganeti: only the instance's own nodes are asked.
+        const nodes = [instance.primary_node, ...instance.secondary_nodes].flatMap((uuid) => snapshot.get('node', uuid) ?? []);
+        return instanceBulkRow(snapshot, instance, await observeNodes(services.runner, nodes, snapshot.list('cluster')[0]!.enabled_hypervisors));
       },
     },
     DELETE: {
