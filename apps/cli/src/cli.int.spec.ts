@@ -85,4 +85,48 @@ describe('corral CLI against the real server', () => {
       expect(r.err + r.out).not.toContain(server.writeAuth.split(':')[1]);
     });
   });
+
+  describe('when a job succeeds', () => {
+    it('shows the log and the outcome, exits 0, and the change is visible', async () => {
+      const r = await corral(['cluster', 'redistribute-config'], env);
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/^\d\d:\d\d:\d\d Configuration redistributed to 1 node\(s\)\nJob \d+ success after \d+\.\ds\n$/);
+      const add = await corral(['tags', 'add', 'cluster', 'web', 'db'], env);
+      expect(add.code).toBe(0);
+      expect((await corral(['tags', 'list', 'cluster'], env)).out).toBe('db\nweb\n');
+    });
+  });
+
+  describe('when a job fails', () => {
+    it('prints the Ganeti error and exits 1', async () => {
+      const r = await corral(['tags', 'add', 'instance', 'nosuch.example.com', 'x'], env);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/Job \d+ error after \d+\.\ds\nFailure: OpPrereqError: Instance 'nosuch.example.com' not known \(unknown_entity\)\n$/);
+    });
+  });
+
+  describe('when only submitting', () => {
+    it('prints the job id and returns at once; job info and job list show it', async () => {
+      const r = await corral(['tags', 'add', 'cluster', 'later', '--submit'], env);
+      expect(r.code).toBe(0);
+      const id = Number(r.out.trim());
+      expect(Number.isInteger(id)).toBe(true);
+      const wait = await corral(['job', 'wait', String(id)], env);
+      expect(wait.code).toBe(0);
+      const info = await corral(['job', 'info', String(id), '--json'], env);
+      expect(JSON.parse(info.out)).toMatchObject({ id, status: 'success', summary: ['TAGS_SET'] });
+      const list = await corral(['job', 'list', '-o', 'id,status', '--no-headers', '--separator', ' '], env);
+      expect(list.out.split('\n')).toContain(`${id} success`);
+    });
+  });
+
+  describe('when cancelling a finished job', () => {
+    it('prints the refusal and exits 1', async () => {
+      const r = await corral(['tags', 'add', 'cluster', 'done', '--submit'], env);
+      const id = r.out.trim();
+      await corral(['job', 'wait', id], env);
+      const cancel = await corral(['job', 'cancel', id], env);
+      expect(cancel).toEqual({ code: 1, out: `Job ${id} is no longer waiting in the queue\n`, err: '' });
+    });
+  });
 });

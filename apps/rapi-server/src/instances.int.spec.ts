@@ -191,7 +191,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
       ]);
       expect(await message('DELETE', '/2/instances/inst1.example.com', { ignore_failures: true, instance_name: 'x' })).toEqual([
         400,
-        "Can't overwrite static parameters {'ignore_failures', 'instance_name'}",
+        "Can't overwrite static parameters {'instance_name', 'ignore_failures'}",
       ]);
     });
 

@@ -8,3 +8,4 @@ export type { JobData, OpState, LogEntry } from './job-data';
 export type { JobChange } from './job-change';
 export { JOB_BULK_FIELDS, JOB_FIELDS, jobField } from './job-fields';
 export { jobsModule } from './jobs-module';
+export { applyingFilterRule, checkPredicates, compileFilterRules, orderFilterRules, predicateHolds, type CompiledFilterRule, type FilterableJob } from './job-filter-rules';

@@ -111,7 +111,7 @@ describe('JobQueue', () => {
       for (const ts of [received, start, end]) expect(ts).toEqual([expect.any(Number), expect.any(Number)]);
       expect(ms(received)).toBeLessThanOrEqual(ms(start));
       expect(ms(start)).toBeLessThanOrEqual(ms(end));
-      expect((await h.config.snapshot()).findByName('instance', 'inst1')!.tags).toEqual(['old', 'a', 'b']);
+      expect((await h.config.snapshot()).findByName('instance', 'inst1')!.tags).toEqual(['a', 'b', 'old']);
     });
 
     it('appends the gnt:opcode reason entry with the job id and index', async () => {
@@ -280,7 +280,7 @@ describe('JobQueue', () => {
       const [[lowStart]] = h.queue.fields(low, ['opstart']) as [[unknown]];
       const [[highEnd]] = h.queue.fields(high, ['opend']) as [[unknown]];
       expect(ms(lowStart)).toBeGreaterThanOrEqual(ms(highEnd));
-      expect((await h.config.snapshot()).findByName('instance', 'inst1')!.tags).toEqual(['old', 'high', 'low']);
+      expect((await h.config.snapshot()).findByName('instance', 'inst1')!.tags).toEqual(['high', 'low', 'old']);
     });
 
     it('refuses a priority outside -10, 0 and 10 at submission', async () => {

@@ -5,6 +5,7 @@ import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput, type Op
 import { ConfigStore, JobStore, type ConfigChanges } from '@corral/store';
 import { encodeJobError } from './encode-job-error';
 import type { JobChange } from './job-change';
+import { applyingFilterRule, compileFilterRules, type CompiledFilterRule } from './job-filter-rules';
 import type { JobData, LogEntry, OpState } from './job-data';
 import { jobField } from './job-fields';
 import { JobQueueOptions } from './job-queue-options';
@@ -26,6 +27,8 @@ interface Entry {
   readonly cancel: AbortController;
   /** Admitted by the scheduler (waiting for locks or running). */
   admitted: boolean;
+  /** The RATE_LIMIT rule it was admitted under, if any (counted while admitted). */
+  rateRule?: string;
   readonly listeners: Set<() => void>;
 }
 
@@ -58,6 +61,10 @@ export class JobQueue {
   private started = false;
   private stopped = false;
   private archiveTimer: NodeJS.Timeout | undefined;
+  /** Job filter rules in Ganeti's order (priority, watermark, uuid). */
+  private filterRules: CompiledFilterRule[] = [];
+  /** Admitted jobs per RATE_LIMIT rule uuid. */
+  private readonly rateCounts = new Map<string, number>();
   /** The node-runner seam, handed to opcodes; set by the composition root when available. */
   runner: unknown = undefined;
 
@@ -101,6 +108,7 @@ export class JobQueue {
       }
     }
     await Promise.all(recoveries);
+    this.filterRules = compileFilterRules((await this.config.snapshot()).list('filter'));
     this.started = true;
     this.archiveTimer = setInterval(() => void this.archiveOld(), this.archiveIntervalMs);
     this.archiveTimer.unref();
@@ -165,6 +173,34 @@ export class JobQueue {
     this.queued.push(entry);
     this.pump();
     return id;
+  }
+
+  /**
+   * Re-reads the job filter rules from the configuration (after they were
+   * changed) and schedules again: a paused job may now run, a queued one
+   * may now be rejected.
+   */
+  async reloadFilterRules(): Promise<void> {
+    this.filterRules = compileFilterRules((await this.config.snapshot()).list('filter'));
+    // Running jobs count against the RATE_LIMIT rule that applies to them now (Ganeti's slot map).
+    this.rateCounts.clear();
+    for (const entry of this.jobs.values()) {
+      if (!entry.admitted) continue;
+      const rule = applyingFilterRule(this.filterRules, { id: entry.data.id, ops: entry.data.ops.map((o) => o.input) });
+      entry.rateRule = rule && Array.isArray(rule.action) ? rule.uuid : undefined;
+      if (entry.rateRule !== undefined) this.rateCounts.set(entry.rateRule, (this.rateCounts.get(entry.rateRule) ?? 0) + 1);
+    }
+    this.pump();
+  }
+
+  /** The locks held and waited for (Ganeti's lock query). */
+  lockStatus(): ReturnType<LockManager['describe']> {
+    return this.locks.describe();
+  }
+
+  /** The highest job id used so far (a new filter rule's watermark). */
+  highestJobId(): number {
+    return this.nextId - 1;
   }
 
   /** Ids of the unarchived jobs, ascending. */
@@ -354,23 +390,65 @@ export class JobQueue {
     if (!this.started || this.stopped) return;
     while (this.admitted < this.maxRunning) {
       let best: Entry | undefined;
+      let bestRate: string | undefined;
       for (const entry of this.queued) {
         if (this.dependencyState(entry) === 'wait') continue;
-        if (!best || this.priority(entry) < this.priority(best)) best = entry;
+        const verdict = this.filterVerdict(entry);
+        if (verdict === 'hold') continue;
+        if (verdict === 'reject') {
+          this.reject(entry);
+          continue;
+        }
+        if (!best || this.priority(entry) < this.priority(best)) {
+          best = entry;
+          bestRate = verdict === 'run' ? undefined : verdict.rateRule;
+        }
       }
       if (!best) return;
       this.queued = this.queued.filter((e) => e !== best);
       this.admitted++;
       best.admitted = true;
+      best.rateRule = bestRate;
+      if (bestRate !== undefined) this.rateCounts.set(bestRate, (this.rateCounts.get(bestRate) ?? 0) + 1);
       const entry = best;
       void this.run(entry)
         .catch((error: unknown) => this.logger.error(`Job ${entry.data.id} failed unexpectedly: ${String(error)}`))
         .finally(() => {
           this.admitted--;
           entry.admitted = false;
+          if (entry.rateRule !== undefined) this.rateCounts.set(entry.rateRule, (this.rateCounts.get(entry.rateRule) ?? 1) - 1);
+          entry.rateRule = undefined;
           this.pump();
         });
     }
+  }
+
+  /**
+   * What the job filter rules say about a queued job (Ganeti's job
+   * filtering): no rule or ACCEPT runs it, PAUSE holds it queued, REJECT
+   * cancels it, RATE_LIMIT n runs it only while fewer than n jobs admitted
+   * under the same rule run.
+   */
+  private filterVerdict(entry: Entry): 'run' | 'hold' | 'reject' | { rateRule: string } {
+    if (this.filterRules.length === 0) return 'run';
+    const rule = applyingFilterRule(this.filterRules, { id: entry.data.id, ops: entry.data.ops.map((o) => o.input) });
+    if (!rule || rule.action === 'ACCEPT') return 'run';
+    if (rule.action === 'PAUSE') return 'hold';
+    if (rule.action === 'REJECT') return 'reject';
+    if (Array.isArray(rule.action)) {
+      const limit = rule.action[1] as number;
+      return (this.rateCounts.get(rule.uuid) ?? 0) < limit ? { rateRule: rule.uuid } : 'hold';
+    }
+    return 'run';
+  }
+
+  /** A job a REJECT rule matched: it leaves the queue as canceled, as Ganeti cancels rejected jobs. */
+  private reject(entry: Entry): void {
+    this.queued = this.queued.filter((e) => e !== entry);
+    entry.cancel.abort();
+    void this.finishCanceled(entry)
+      .catch((error: unknown) => this.logger.warn(`Could not cancel rejected job ${entry.data.id}: ${String(error)}`))
+      .finally(() => this.pump());
   }
 
   private priority(entry: Entry): number {

@@ -63,6 +63,24 @@ export class LockManager {
     return Object.fromEntries([...this.held].map(([k, h]) => [k, h.mode]));
   }
 
+  /**
+   * Every lock held or waited for, sorted by name, as Ganeti's lock query
+   * shows them: mode (null when only waited for), owning job ids, and the
+   * waiting jobs as `[mode, [job ids]]` pairs.
+   */
+  describe(): { name: string; mode: LockMode | null; owners: number[]; pending: [LockMode, number[]][] }[] {
+    const names = new Set([...this.held.keys(), ...this.waiters.flatMap((w) => w.locks.map(keyOf))]);
+    return [...names].sort().map((name) => {
+      const held = this.held.get(name);
+      const pending = new Map<LockMode, number[]>();
+      for (const w of this.waiters) {
+        const l = w.locks.find((x) => keyOf(x) === name);
+        if (l) pending.set(l.mode, [...(pending.get(l.mode) ?? []), w.owner]);
+      }
+      return { name, mode: held?.mode ?? null, owners: held ? [...held.owners].sort((a, b) => a - b) : [], pending: [...pending] };
+    });
+  }
+
   private grant(): void {
     const blocked = new Map<string, LockMode>();
     const remaining: Waiter[] = [];

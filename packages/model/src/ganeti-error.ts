@@ -15,7 +15,8 @@ export type GanetiErrorName =
   | 'JobQueueDrainError'
   | 'QueryFilterParseError'
   | 'ParameterError'
-  | 'OpCodeUnknown';
+  | 'OpCodeUnknown'
+  | 'AddressPoolError';
 
 /**
  * The one domain error of Corral. It knows nothing of HTTP: `name` is the

@@ -15,3 +15,4 @@ export { instanceStatus, type InstanceStatus, type ObservedInstance } from './in
 export { fillParams, effectiveBeparams, effectiveHvparams, effectiveOsparams, effectiveNicparams, effectiveNdparams } from './fill-params';
 export { AddressPool, parseIpv4Network } from './network-pool';
 export { ipolicyViolations, effectiveIpolicy, type IpolicyInstanceSpec } from './ipolicy-violations';
+export type { FilterRule, FilterAction } from './filter-rule';

@@ -18,7 +18,8 @@ export const tagsSetOpcode: OpcodeDefinition = {
   async exec(op, ctx) {
     const tags = validTags(op.tags);
     const { storeKind, object } = resolveTagTarget(ctx.snapshot, op.kind as TagKind, op.name as string | null);
-    const merged = [...new Set([...object.tags, ...tags])];
+    // Ganeti keeps tags as a set and lists them sorted (code-point order).
+    const merged = [...new Set([...object.tags, ...tags])].sort();
     return { result: null, changes: { put: [{ kind: storeKind, object: { ...object, tags: merged } as never }] } };
   },
 };

@@ -7,6 +7,9 @@ import { tagsRows } from './resources/tags-resources';
 import { redistributeConfigRows } from './resources/redistribute-config-resource';
 import { instancesRows } from './resources/instances-resources';
 import { instancesMultiAllocRows } from './resources/instances-multi-alloc-resource';
+import { networksRows } from './resources/networks-resources';
+import { queryRows } from './resources/query-resources';
+import { filtersRows } from './resources/filters-resources';
 
 /**
  * The RAPI route table: every resource the server answers. Adding a resource
@@ -21,4 +24,7 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...redistributeConfigRows,
   ...instancesRows,
   ...instancesMultiAllocRows,
+  ...networksRows,
+  ...queryRows,
+  ...filtersRows,
 ];

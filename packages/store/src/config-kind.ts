@@ -1,4 +1,4 @@
-import type { Cluster, Instance, Network, Node, NodeGroup, OsDefinition } from '@corral/model';
+import type { Cluster, FilterRule, Instance, Network, Node, NodeGroup, OsDefinition } from '@corral/model';
 
 /**
  * The kinds of configuration object the store keeps, and the type of each.
@@ -11,8 +11,9 @@ export interface ConfigKinds {
   instance: Instance;
   network: Network;
   os: OsDefinition;
+  filter: FilterRule;
 }
 
 export type ConfigKind = keyof ConfigKinds;
 
-export const configKinds: readonly ConfigKind[] = ['cluster', 'nodegroup', 'node', 'instance', 'network', 'os'];
+export const configKinds: readonly ConfigKind[] = ['cluster', 'nodegroup', 'node', 'instance', 'network', 'os', 'filter'];

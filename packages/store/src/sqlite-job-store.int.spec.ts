@@ -50,10 +50,15 @@ describe('SqliteJobStore', () => {
 
   describe('when the transaction fails', () => {
     it('rejects every save of the batch and drops their staged config changes', async () => {
-      db.exec('CREATE TRIGGER refuse BEFORE INSERT ON jobs BEGIN SELECT RAISE(ABORT, "disk trouble"); END');
-      const saved = jobs.save({ id: 1, archived: false, data: {} }, { put: [{ kind: 'nodegroup', object: group('g2') }] });
+      const other = jobs.save({ id: 2, archived: false, data: {} }, { put: [{ kind: 'nodegroup', object: group('g3') }] });
+      // a row that cannot be written makes the whole batch's transaction fail
+      const broken = { ...group('g2'), ndparams: { size: BigInt(1) } } as NodeGroup;
+      const saved = jobs.save({ id: 1, archived: false, data: {} }, { put: [{ kind: 'nodegroup', object: broken }] });
       expect((await config.snapshot()).findByName('nodegroup', 'g2')).toBeDefined();
-      await expect(saved).rejects.toThrow('disk trouble');
+      await expect(saved).rejects.toThrow('BigInt');
+      await expect(other).rejects.toThrow('BigInt');
+      expect((await config.snapshot()).findByName('nodegroup', 'g3')).toBeUndefined();
+      expect(await jobs.loadAll()).toEqual([]);
       expect((await config.snapshot()).findByName('nodegroup', 'g2')).toBeUndefined();
     });
   });

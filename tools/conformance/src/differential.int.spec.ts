@@ -33,6 +33,8 @@ const COMPARED = [
   '101-err-method-options',
   '104-err-trailing-slash',
   '105-err-double-slash',
+  '113-err-query-get-body-no-fields',
+  '114-query-node-fields',
   '120-open-version',
   '121-open-info',
   '124-open-badpass-get',

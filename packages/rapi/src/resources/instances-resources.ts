@@ -1,8 +1,9 @@
 import { HttpError, type RouteRequest } from '@corral/http';
-import type { Instance } from '@corral/model';
-import { instanceBulkRow, instanceBulkRows, instanceHypervisorSpec, observeNodes } from '@corral/opcodes';
+import type { Instance, Node } from '@corral/model';
+import { instanceBulkRow, instanceBulkRows, instanceHypervisorSpec, observeNodes, type NodeObservations } from '@corral/opcodes';
 import type { ConfigSnapshot } from '@corral/store';
 import { bodyDict, creationFields } from '../creation-request';
+import { opcodeBody } from '../opcode-body';
 import { notFound } from '../not-found';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
@@ -11,10 +12,10 @@ import { submitJob } from '../submit-job';
 const INSTANCE = '(?<name>[^/]+)';
 const path = (suffix = ''): RegExp => new RegExp(`^/2/instances/${INSTANCE}${suffix}$`);
 
-/** Every node asked once for its running instances (all hypervisors in use). */
-async function observeAll(services: RapiServices, snapshot: ConfigSnapshot): Promise<Awaited<ReturnType<typeof observeNodes>>> {
-  const cluster = snapshot.list('cluster')[0]!;
-  return observeNodes(services.runner, snapshot.list('node'), cluster.enabled_hypervisors);
+/** The given nodes asked once each for their running instances; without a node runner every node is silent. */
+function observe(services: RapiServices, snapshot: ConfigSnapshot, nodes: readonly Node[]): Promise<NodeObservations> {
+  if (!services.runner) return Promise.resolve(new Map());
+  return observeNodes(services.runner, nodes, snapshot.list('cluster')[0]!.enabled_hypervisors);
 }
 
 async function existing(services: RapiServices, req: RouteRequest): Promise<{ snapshot: ConfigSnapshot; instance: Instance }> {
@@ -22,18 +23,6 @@ async function existing(services: RapiServices, req: RouteRequest): Promise<{ sn
   const instance = snapshot.findByName('instance', req.params.name ?? '');
   if (!instance) throw notFound();
   return { snapshot, instance };
-}
-
-/**
- * Ganeti 3.0's generic opcode filling: the body dict (none = empty) plus the
- * static values from the URL and query; a body key colliding with a static
- * one is a 400, unknown keys are left to the opcode registry (Ganeti's texts).
- */
-function withStatics(req: RouteRequest, statics: Record<string, unknown>): Record<string, unknown> {
-  const body = req.body === null ? {} : bodyDict(req.body);
-  const clash = Object.keys(body).filter((k) => k in statics).sort();
-  if (clash.length > 0) throw new HttpError(400, `Can't overwrite static parameters {${clash.map((k) => `'${k}'`).join(', ')}}`);
-  return { ...body, ...statics };
 }
 
 /** `POST /2/instances`: request version 1 only (ganeti-facts §4.1). */
@@ -56,7 +45,7 @@ export const instancesRows: readonly RapiRow[] = [
       handle: async (req, services) => {
         const snapshot = await services.config.snapshot();
         if (!req.query.flag('bulk')) return snapshot.list('instance').map((i) => ({ id: i.name, uri: `/2/instances/${i.name}` }));
-        return instanceBulkRows(snapshot, await observeAll(services, snapshot));
+        return instanceBulkRows(snapshot, await observe(services, snapshot, snapshot.list('node')));
       },
     },
     POST: { handle: createInstance },
@@ -69,12 +58,12 @@ export const instancesRows: readonly RapiRow[] = [
         const { snapshot, instance } = await existing(services, req);
         // As Ganeti: only the instance's own nodes are asked.
         const nodes = [instance.primary_node, ...instance.secondary_nodes].flatMap((uuid) => snapshot.get('node', uuid) ?? []);
-        return instanceBulkRow(snapshot, instance, await observeNodes(services.runner, nodes, snapshot.list('cluster')[0]!.enabled_hypervisors));
+        return instanceBulkRow(snapshot, instance, await observe(services, snapshot, nodes));
       },
     },
     DELETE: {
       handle: (req, services) => {
-        const fields = withStatics(req, { instance_name: req.params.name, ignore_failures: false, dry_run: req.query.flag('dry-run') });
+        const fields = opcodeBody(req, { instance_name: req.params.name, ignore_failures: false, dry_run: req.query.flag('dry-run') });
         return submitJob(services, req, 'instances_name', [{ opId: 'OP_INSTANCE_REMOVE', fields }]);
       },
     },
@@ -97,7 +86,7 @@ export const instancesRows: readonly RapiRow[] = [
       handle: (req, services) => {
         const type = req.query.get('type') ?? 'hard';
         if (!['soft', 'hard', 'full'].includes(type)) throw new HttpError(400, `Invalid reboot type '${type}'; must be one of soft, hard, full`);
-        const fields = withStatics(req, {
+        const fields = opcodeBody(req, {
           instance_name: req.params.name,
           reboot_type: type,
           ignore_secondaries: req.query.flag('ignore_secondaries'),
@@ -112,7 +101,7 @@ export const instancesRows: readonly RapiRow[] = [
     resource: 'instances_name_shutdown',
     PUT: {
       handle: (req, services) => {
-        const fields = withStatics(req, { instance_name: req.params.name, no_remember: req.query.flag('no_remember'), dry_run: req.query.flag('dry-run') });
+        const fields = opcodeBody(req, { instance_name: req.params.name, no_remember: req.query.flag('no_remember'), dry_run: req.query.flag('dry-run') });
         return submitJob(services, req, 'instances_name_shutdown', [{ opId: 'OP_INSTANCE_SHUTDOWN', fields }]);
       },
     },
@@ -140,7 +129,7 @@ export const instancesRows: readonly RapiRow[] = [
       handle: async (req, services) => {
         const { snapshot, instance } = await existing(services, req);
         const node = snapshot.get('node', instance.primary_node);
-        if (!node || node.offline) throw new HttpError(503, 'Instance console unavailable');
+        if (!node || node.offline || !services.runner) throw new HttpError(503, 'Instance console unavailable');
         const hypervisor = services.runner.on(node).hypervisor(instance.hypervisor);
         const running = await hypervisor.getInstanceInfo(instance.name).catch(() => null);
         if (!running) throw new HttpError(503, 'Instance console unavailable');

@@ -6,7 +6,7 @@ import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 import { submitJob } from '../submit-job';
 
-type TagKind = 'cluster' | 'instance' | 'node' | 'nodegroup';
+type TagKind = 'cluster' | 'instance' | 'node' | 'nodegroup' | 'network';
 
 /**
  * The tags of a request: every `?tag=` value, then a JSON list body's
@@ -53,10 +53,11 @@ function tagRow(path: string | RegExp, resource: string, kind: TagKind): RapiRow
   };
 }
 
-/** Tags of the cluster, nodes, node groups and instances. */
+/** Tags of the cluster, nodes, node groups, instances and networks. */
 export const tagsRows: readonly RapiRow[] = [
   tagRow('/2/tags', 'tags', 'cluster'),
   tagRow(/^\/2\/nodes\/(?<name>[^/]+)\/tags$/, 'nodes_name_tags', 'node'),
   tagRow(/^\/2\/groups\/(?<name>[^/]+)\/tags$/, 'groups_name_tags', 'nodegroup'),
   tagRow(/^\/2\/instances\/(?<name>[^/]+)\/tags$/, 'instances_name_tags', 'instance'),
+  tagRow(/^\/2\/networks\/(?<name>[^/]+)\/tags$/, 'networks_name_tags', 'network'),
 ];

@@ -1,0 +1,169 @@
+import {
+  effectiveBeparams,
+  effectiveHvparams,
+  effectiveNicparams,
+  effectiveOsparams,
+  instanceStatus,
+  type Cluster,
+  type Instance,
+  type Network,
+  type Nic,
+  type Node,
+  type NodeGroup,
+} from '@corral/model';
+import { FieldStatus, FieldTable, ganetiFieldDefinitions, type FieldGetter } from '@corral/query';
+import type { LiveNodeData } from './live-node-data';
+
+/** One instance as the query sees it: the object, the configuration around it and the live data of the nodes. */
+export interface InstanceRow {
+  readonly instance: Instance;
+  readonly cluster: Cluster;
+  readonly nodes: ReadonlyMap<string, Node>;
+  readonly groups: ReadonlyMap<string, NodeGroup>;
+  readonly networks: ReadonlyMap<string, Network>;
+  /** Live data per node uuid; undefined when the query needs none. */
+  readonly live: ReadonlyMap<string, LiveNodeData> | undefined;
+}
+
+/** Fields that need the nodes asked. */
+export const INSTANCE_LIVE_FIELDS: ReadonlySet<string> = new Set(['oper_state', 'oper_ram', 'oper_vcpus', 'status', 'console']);
+
+type Observed = { primaryOffline: boolean; primaryDown: boolean; running: boolean; onWrongNode: boolean; memory?: number; vcpus?: number };
+
+function observe(r: InstanceRow): Observed {
+  const primary = r.nodes.get(r.instance.primary_node);
+  const live = r.live?.get(r.instance.primary_node);
+  if (!primary || primary.offline) return { primaryOffline: true, primaryDown: false, running: false, onWrongNode: false };
+  if (!live || live.failed) return { primaryOffline: false, primaryDown: true, running: false, onWrongNode: false };
+  const here = live.instances.get(r.instance.name);
+  if (here) return { primaryOffline: false, primaryDown: false, running: true, onWrongNode: false, memory: here.memory, vcpus: here.vcpus };
+  const elsewhere = [...(r.live?.values() ?? [])].some((l) => l.instances.has(r.instance.name));
+  return { primaryOffline: false, primaryDown: false, running: elsewhere, onWrongNode: elsewhere };
+}
+
+/** A live value: offline primary -> RS_OFFLINE, unreachable -> RS_NODATA. */
+function live(pick: (o: Observed) => unknown): FieldGetter<InstanceRow> {
+  return (r) => {
+    const o = observe(r);
+    if (o.primaryOffline) return FieldStatus.offline;
+    if (o.primaryDown) return FieldStatus.noData;
+    const value = pick(o);
+    return value === undefined ? FieldStatus.unavailable : value;
+  };
+}
+
+function nicParams(r: InstanceRow, nic: Nic): Record<string, unknown> {
+  return effectiveNicparams(r.cluster, nic);
+}
+
+function diskUsage(i: Instance): number {
+  if (i.disk_template === 'diskless') return 0;
+  const extra = i.disk_template === 'drbd' ? 128 : 0;
+  return i.disks.reduce((sum, d) => sum + d.size + extra, 0);
+}
+
+const nodeName = (r: InstanceRow, uuid: string): string | null => r.nodes.get(uuid)?.name ?? null;
+const groupOf = (r: InstanceRow, uuid: string): NodeGroup | undefined => r.groups.get(r.nodes.get(uuid)?.group ?? '');
+
+/** Per-NIC values, both as lists (`nic.ips`) and indexed (`nic.ip/0`). */
+const NIC_VALUES: Record<string, [string, (r: InstanceRow, n: Nic) => unknown]> = {
+  ip: ['ips', (_r, n) => n.ip],
+  mac: ['macs', (_r, n) => n.mac],
+  mode: ['modes', (r, n) => nicParams(r, n).mode ?? null],
+  link: ['links', (r, n) => nicParams(r, n).link ?? null],
+  vlan: ['vlans', (r, n) => nicParams(r, n).vlan ?? ''],
+  uuid: ['uuids', (_r, n) => n.uuid],
+  name: ['names', (_r, n) => n.name],
+  network: ['networks', (_r, n) => n.network],
+  'network.name': ['networks.names', (r, n) => (n.network ? (r.networks.get(n.network)?.name ?? null) : null)],
+  bridge: ['bridges', (r, n) => (nicParams(r, n).mode === 'bridged' ? (nicParams(r, n).link ?? null) : null)],
+};
+
+const DISK_VALUES: Record<string, [string, (d: Instance['disks'][number]) => unknown]> = {
+  size: ['sizes', (d) => d.size],
+  spindles: ['spindles', (d) => d.spindles],
+  uuid: ['uuids', (d) => d.uuid],
+  name: ['names', (d) => d.name],
+};
+
+function indexedGetters(): Record<string, FieldGetter<InstanceRow>> {
+  const out: Record<string, FieldGetter<InstanceRow>> = {};
+  for (const [key, [plural, get]] of Object.entries(NIC_VALUES)) {
+    out[`nic.${plural}`] = (r) => r.instance.nics.map((n) => get(r, n));
+    for (let i = 0; i < 8; i++) out[`nic.${key}/${i}`] = (r) => (r.instance.nics[i] ? get(r, r.instance.nics[i]!) : FieldStatus.unavailable);
+  }
+  for (const [key, [plural, get]] of Object.entries(DISK_VALUES)) {
+    out[`disk.${plural}`] = (r) => r.instance.disks.map(get);
+    for (let i = 0; i < 16; i++) out[`disk.${key}/${i}`] = (r) => (r.instance.disks[i] ? get(r.instance.disks[i]!) : FieldStatus.unavailable);
+  }
+  const reference = Object.keys(ganetiFieldDefinitions.instance ?? {});
+  for (const name of reference.filter((n) => n.startsWith('hv/'))) {
+    const key = name.slice(3);
+    out[name] = (r) => effectiveHvparams(r.cluster, r.instance)[key] ?? FieldStatus.unavailable;
+  }
+  for (const name of reference.filter((n) => n.startsWith('be/'))) {
+    const key = name.slice(3) === 'memory' ? 'maxmem' : name.slice(3);
+    out[name] = (r) => effectiveBeparams(r.cluster, r.instance)[key] ?? FieldStatus.unavailable;
+  }
+  return out;
+}
+
+const firstNic = (get: (r: InstanceRow, n: Nic) => unknown): FieldGetter<InstanceRow> => (r) => (r.instance.nics[0] ? get(r, r.instance.nics[0]) : FieldStatus.unavailable);
+
+/** Ganeti 3.0's instance fields (query resource `instance`), over the model and the nodes' live data. */
+export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<InstanceRow>('instance', {
+  name: (r) => r.instance.name,
+  admin_state: (r) => r.instance.admin_state,
+  admin_state_source: (r) => r.instance.admin_state_source,
+  admin_up: (r) => r.instance.admin_state === 'up',
+  os: (r) => r.instance.os,
+  pnode: (r) => nodeName(r, r.instance.primary_node),
+  'pnode.group': (r) => groupOf(r, r.instance.primary_node)?.name ?? null,
+  'pnode.group.uuid': (r) => groupOf(r, r.instance.primary_node)?.uuid ?? null,
+  snodes: (r) => r.instance.secondary_nodes.map((u) => nodeName(r, u)),
+  'snodes.group': (r) => r.instance.secondary_nodes.map((u) => groupOf(r, u)?.name ?? null),
+  'snodes.group.uuid': (r) => r.instance.secondary_nodes.map((u) => groupOf(r, u)?.uuid ?? null),
+  hypervisor: (r) => r.instance.hypervisor,
+  disk_template: (r) => r.instance.disk_template,
+  'nic.count': (r) => r.instance.nics.length,
+  ip: firstNic(NIC_VALUES.ip![1]),
+  mac: firstNic(NIC_VALUES.mac![1]),
+  nic_mode: firstNic(NIC_VALUES.mode![1]),
+  nic_link: firstNic(NIC_VALUES.link![1]),
+  nic_network: firstNic(NIC_VALUES.network![1]),
+  bridge: firstNic(NIC_VALUES.bridge![1]),
+  'disk.count': (r) => r.instance.disks.length,
+  sda_size: (r) => r.instance.disks[0]?.size ?? FieldStatus.unavailable,
+  sdb_size: (r) => r.instance.disks[1]?.size ?? FieldStatus.unavailable,
+  /** Stored by the disk opcodes when they exist; until then, disks are active while the instance is up. */
+  disks_active: (r) => (r.instance as Instance & { disks_active?: boolean }).disks_active ?? r.instance.admin_state === 'up',
+  disk_usage: (r) => diskUsage(r.instance),
+  ...indexedGetters(),
+  network_port: (r) => r.instance.network_port,
+  beparams: (r) => ({ ...effectiveBeparams(r.cluster, r.instance) }),
+  hvparams: (r) => effectiveHvparams(r.cluster, r.instance),
+  osparams: (r) => effectiveOsparams(r.cluster, r.instance),
+  custom_beparams: (r) => ({ ...r.instance.beparams }),
+  custom_hvparams: (r) => ({ ...r.instance.hvparams }),
+  custom_osparams: (r) => ({ ...r.instance.osparams }),
+  custom_nicparams: (r) => r.instance.nics.map((n) => ({ ...n.nicparams })),
+  vcpus: (r) => effectiveBeparams(r.cluster, r.instance).vcpus ?? FieldStatus.unavailable,
+  forthcoming: () => false,
+  oper_state: live((o) => o.running),
+  oper_ram: live((o) => o.memory),
+  oper_vcpus: live((o) => o.vcpus),
+  status: (r) => instanceStatus(r.instance, observe(r)),
+  ctime: (r) => r.instance.ctime,
+  mtime: (r) => r.instance.mtime,
+  uuid: (r) => r.instance.uuid,
+  serial_no: (r) => r.instance.serial_no,
+  tags: (r) => [...r.instance.tags],
+});
+
+/** The fields of `/2/instances?bulk=1` and `/2/instances/[i]` (Ganeti 3.0's order); the RAPI adds `beparams.memory`. */
+export const INSTANCE_BULK_FIELDS: readonly string[] = [
+  'name', 'admin_state', 'os', 'pnode', 'snodes', 'disk_template', 'nic.ips', 'nic.macs', 'nic.modes', 'nic.uuids', 'nic.names',
+  'nic.links', 'nic.networks', 'nic.networks.names', 'nic.bridges', 'network_port', 'disk.sizes', 'disk.spindles', 'disk_usage',
+  'disk.uuids', 'disk.names', 'beparams', 'hvparams', 'oper_state', 'oper_ram', 'oper_vcpus', 'status', 'custom_hvparams',
+  'custom_beparams', 'custom_nicparams', 'ctime', 'mtime', 'uuid', 'serial_no', 'tags',
+];
