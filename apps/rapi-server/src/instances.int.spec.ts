@@ -141,6 +141,9 @@ describe('instances over RAPI on a two-node local cluster', () => {
       });
       const bulk = (await call('GET', '/2/instances?bulk=1')).json as Record<string, unknown>[];
       expect(bulk).toEqual([row]);
+      // The query resource agrees with the listing.
+      const query = (await call('PUT', '/2/query/instance', { fields: ['name', 'status', 'oper_ram', 'hvparams', 'disk_usage'] })).json as { data: [number, unknown][][] };
+      expect(query.data.map((r) => r.map(([, value]) => value))).toEqual([['inst1.example.com', 'running', 512, {}, 2056]]);
       expect((await call('GET', '/2/instances')).json).toEqual([{ id: 'inst1.example.com', uri: '/2/instances/inst1.example.com' }]);
     });
   });

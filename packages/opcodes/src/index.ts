@@ -21,3 +21,4 @@ export { checkCreateInput, checkInstanceName, checkBeparams, type CreateInput } 
 export { instanceHypervisorSpec } from './instance-hypervisor-spec';
 export { findInstance, primaryNodeOf } from './find-instance';
 export { parseDiskSize } from './parse-disk-size';
+export { withoutHvGlobals, HV_GLOBAL_PARAMS } from './without-hv-globals';
