@@ -419,6 +419,15 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(((await call('GET', '/2/instances')).json as { id: string }[]).map((i) => i.id)).toEqual(['inst4.example.com', 'inst5.example.com']);
     });
 
+    it('places them with hail (multi-allocate request) as well', async () => {
+      const [status, result] = await run('POST', '/2/instances-multi-alloc', { iallocator: 'hail', instances: [entry('multi1.example.com'), entry('multi2.example.com')] });
+      expect(status).toBe('success');
+      const { jobs, allocatable, failed } = result as { jobs: [boolean, number][]; allocatable: string[]; failed: string[] };
+      expect([allocatable, failed]).toEqual([['multi1.example.com', 'multi2.example.com'], []]);
+      for (const [ok, id] of jobs) expect([ok, (await settled(id)).status]).toEqual([true, 'success']);
+      for (const name of ['multi1.example.com', 'multi2.example.com']) expect(await run('DELETE', `/2/instances/${name}`)).toEqual(['success', null]);
+    });
+
     it('answers a dry run with the allocatable names and submits nothing', async () => {
       const [status, result] = await run('POST', '/2/instances-multi-alloc?dry-run=1', { instances: [entry('inst6.example.com', { pnode: 'NODE' })].map((e) => ({ ...e, pnode: node1.name })) });
       expect([status, result]).toEqual(['success', { allocatable: ['inst6.example.com'], failed: [] }]);

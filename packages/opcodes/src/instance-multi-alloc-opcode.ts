@@ -68,7 +68,12 @@ async function plan(op: OpInput, ctx: OpContext, deps: InstanceOpcodeDeps): Prom
     throw GanetiError.prereq(`Can't compute nodes using iallocator '${name}': ${error instanceof Error ? error.message : String(error)}`, 'insufficient_resources');
   }
   if (!response.success) throw GanetiError.prereq(`Can't compute nodes using iallocator '${name}': ${response.info}`, 'insufficient_resources');
-  const [allocated, failed] = response.result as IallocatorMultiAllocateResult;
+  const result = response.result as IallocatorMultiAllocateResult;
+  const valid = Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && Array.isArray(result[1]);
+  if (!valid || !result[0].every(([instance, nodes]) => list.some((e) => e.instance_name === instance) && Array.isArray(nodes) && nodes.length > 0)) {
+    throw GanetiError.prereq(`iallocator '${name}' returned an invalid multi-allocation result`, 'internal_error');
+  }
+  const [allocated, failed] = result;
   const byName = new Map(list.map((e) => [String(e.instance_name), e]));
   return {
     allocatable: allocated.map(([instance, nodes]) => ({ entry: byName.get(instance)!, nodes })),
