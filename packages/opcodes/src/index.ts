@@ -22,3 +22,8 @@ export { instanceHypervisorSpec } from './instance-hypervisor-spec';
 export { findInstance, primaryNodeOf } from './find-instance';
 export { parseDiskSize } from './parse-disk-size';
 export { withoutHvGlobals, HV_GLOBAL_PARAMS } from './without-hv-globals';
+export { instanceOsSpec, diskPath } from './instance-hypervisor-spec';
+export { diskRequest, diskTemplateStorage, DISK_TEMPLATES, INTERNALLY_MIRRORED_TEMPLATES, EXTERNALLY_MIRRORED_TEMPLATES } from './disk-template-storage';
+export { instanceLock } from './instance-lock';
+export { pluginFailure } from './plugin-failure';
+export { NODE_ALLOCATION_LOCK } from './instance-create-opcode';
