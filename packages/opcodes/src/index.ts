@@ -27,3 +27,4 @@ export { diskRequest, diskTemplateStorage, DISK_TEMPLATES, INTERNALLY_MIRRORED_T
 export { instanceLock } from './instance-lock';
 export { pluginFailure } from './plugin-failure';
 export { NODE_ALLOCATION_LOCK } from './instance-create-opcode';
+export { planInstanceCreate, allocateSpec, type CreatePlan } from './plan-instance-create';
