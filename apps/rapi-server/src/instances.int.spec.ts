@@ -590,6 +590,15 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect([tree(shared()), tree(node2.node_dir)]).toEqual([{}, EMPTY_NODE]);
     });
 
+    it('refuses plain with a clear wrong_input while the cluster has no volume group', async () => {
+      const store = server.container.get<ConfigStore>(ConfigStore);
+      const cluster = (await store.snapshot()).list('cluster')[0]!;
+      const templates = [...cluster.enabled_disk_templates, 'plain'];
+      await store.commit({ put: [{ kind: 'cluster', object: { ...cluster, enabled_disk_templates: templates, ipolicy: { ...cluster.ipolicy, 'disk-templates': templates } } }] });
+      const body = create({ name: 'inst12.example.com', pnode: node1.name, disk_template: 'plain', disks: [{ size: '1G' }] });
+      expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', ["Disk template 'plain' needs an LVM volume group, and this cluster has none", 'wrong_input']]]);
+    });
+
     it('refuses drbd with a clear wrong_input once a mirror node is given', async () => {
       const store = server.container.get<ConfigStore>(ConfigStore);
       const cluster = (await store.snapshot()).list('cluster')[0]!;
