@@ -380,6 +380,14 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', ['IP 192.0.2.20 of instance taken.example.com already in use', 'resource_not_unique']]]);
     });
 
+    it('refuses to start an instance the node has no memory for (insufficient_resources)', async () => {
+      const [status, result] = await run('POST', '/2/instances', create({ name: 'inst5.example.com', pnode: node2.name, beparams: { memory: 4_000_000 }, ignore_ipolicy: true }));
+      expect(status).toBe('error');
+      const [name, [message, classification]] = result as [string, [string, string]];
+      expect([name, classification]).toEqual(['OpPrereqError', 'insufficient_resources']);
+      expect(message).toMatch(new RegExp(`^Not enough memory on node ${node2.name.replace(/\./g, '\\.')} for creating instance inst5\\.example\\.com: needed 4000000 MiB, available \\d+ MiB$`));
+    });
+
     it('resolves the name with name_check and uses its address for ip=auto', async () => {
       const [status] = await run('POST', '/2/instances', create({ name: 'resolvable.example.com', pnode: node2.name, name_check: true, ip_check: true, nics: [{ ip: 'auto' }], start: false }));
       expect(status).toBe('success');

@@ -1,4 +1,5 @@
-import { GanetiError } from '@corral/model';
+import { effectiveBeparams, GanetiError } from '@corral/model';
+import { checkNodeFreeMemory } from './check-node-free-memory';
 import { findInstance, primaryNodeOf } from './find-instance';
 import { instanceHypervisorSpec } from './instance-hypervisor-spec';
 import { instanceLock } from './instance-lock';
@@ -29,11 +30,17 @@ export function instanceStartupOpcode(deps: InstanceOpcodeDeps): OpcodeDefinitio
       { name: 'shutdown_timeout', check: ht.nonNegative, default: 120 },
     ],
     locks: (op) => instanceLock(op.instance_name),
-    checkPrereq(op, ctx) {
+    async checkPrereq(op, ctx) {
       const instance = findInstance(ctx.snapshot, op.instance_name);
       if (instance.admin_state === 'offline') throw GanetiError.prereq(`Instance '${instance.name}' is marked to be offline`, 'wrong_state');
       const node = primaryNodeOf(ctx.snapshot, instance);
       if (node.offline) throw GanetiError.prereq(`Cannot use offline primary node '${node.name}'`, 'wrong_state');
+      const hv = deps.runner.on(node).hypervisor(instance.hypervisor);
+      if ((await hv.getInstanceInfo(instance.name).catch(() => null)) === null) {
+        const cluster = ctx.snapshot.list('cluster')[0]!;
+        const memory = Number(effectiveBeparams(cluster, instance).minmem);
+        await checkNodeFreeMemory(deps, node, instance.hypervisor, memory, `starting instance ${instance.name}`);
+      }
     },
     async exec(op, ctx) {
       const instance = findInstance(ctx.snapshot, op.instance_name);

@@ -15,6 +15,7 @@ import {
   type Node,
 } from '@corral/model';
 import type { ConfigSnapshot } from '@corral/store';
+import { checkNodeFreeMemory } from './check-node-free-memory';
 import { diskTemplateStorage, INTERNALLY_MIRRORED_TEMPLATES } from './disk-template-storage';
 import { buildIallocatorInput } from './iallocator-input';
 import { checkCreateInput, type CreateInput, type NicInput } from './instance-create-input';
@@ -256,6 +257,10 @@ export async function planInstanceCreate(op: OpInput, ctx: OpContext, deps: Inst
       if (PluginError.is(error)) throw wrongInput(`OS parameters validation failed on node ${primary.name}: ${error.message}`);
       throw error;
     }
+  }
+  if (input.start) {
+    const be = effectiveBeparams(cluster, { beparams: input.beparams });
+    await checkNodeFreeMemory(deps, primary, hypervisor, Number(be.maxmem), `creating instance ${name}`);
   }
   const { nics, networks } = buildNics(snapshot, cluster, primary, input.nics, resolvedIp, op.conflicts_check !== false);
   const now = Date.now() / 1000;
