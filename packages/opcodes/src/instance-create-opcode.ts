@@ -53,7 +53,8 @@ export function instanceCreateOpcode(deps: InstanceOpcodeDeps): OpcodeDefinition
             const request = diskRequest(instance.disk_template, instance, index, cluster.volume_group_name);
             const path = await storage.createDisk(request, disk.size);
             created.push(request);
-            const logicalId = instance.disk_template === 'plain' ? [request.unit ?? '', request.name] : ['loop', path];
+            const driver = (op.file_driver as string | null) ?? 'loop';
+            const logicalId = instance.disk_template === 'plain' ? [request.unit ?? '', request.name] : [driver, path];
             disks.push({ ...disk, logical_id: logicalId });
           }
           instance = { ...instance, disks };
