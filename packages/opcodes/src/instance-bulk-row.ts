@@ -50,6 +50,14 @@ export function instanceLiveState(
   };
 }
 
+/** Shared by every row with an empty list (rows are only read, never changed). */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+function isEmpty(params: ParamDict): boolean {
+  for (const _ in params) return false;
+  return true;
+}
+
 /** Per-listing caches: the cluster, node names and the effective parameters of objects without own values. */
 class RowContext {
   readonly cluster: Cluster;
@@ -88,7 +96,7 @@ class RowContext {
 
   /** `compute()` once per key when the object has no own values, else every time. */
   memo(own: ParamDict, key: string, compute: () => ParamDict): ParamDict {
-    if (Object.keys(own).length > 0) return compute();
+    if (!isEmpty(own)) return compute();
     let value = this.filled.get(key);
     if (value === undefined) {
       value = compute();
@@ -101,7 +109,12 @@ class RowContext {
 function row(ctx: RowContext, instance: Instance, observations: NodeObservations): Record<string, unknown> {
   const { cluster, snapshot } = ctx;
   const nicParams = instance.nics.map((n) => ctx.memo(n.nicparams, 'nic', () => effectiveNicparams(cluster, n)));
-  const beparams = ctx.memo(instance.beparams, 'be', () => effectiveBeparams(cluster, instance));
+  const beparams = ctx.memo(instance.beparams, 'be', () => {
+    const filled = effectiveBeparams(cluster, instance);
+    return { ...filled, memory: filled.maxmem };
+  });
+  const disks = instance.disks;
+  const noDisks = disks.length === 0;
   const hvparams = ctx.memo(instance.hvparams, `hv\0${instance.hypervisor}\0${instance.os}`, () => withoutHvGlobals(effectiveHvparams(cluster, instance)));
   const live = instanceLiveState(snapshot, instance, observations, (name) => ctx.runningOn(name));
   return {
@@ -109,7 +122,7 @@ function row(ctx: RowContext, instance: Instance, observations: NodeObservations
     admin_state: instance.admin_state,
     os: instance.os,
     pnode: ctx.nodeName(instance.primary_node),
-    snodes: instance.secondary_nodes.map((u) => ctx.nodeName(u)),
+    snodes: instance.secondary_nodes.length === 0 ? EMPTY_LIST : instance.secondary_nodes.map((u) => ctx.nodeName(u)),
     disk_template: instance.disk_template,
     'nic.ips': instance.nics.map((n) => n.ip),
     'nic.macs': instance.nics.map((n) => n.mac),
@@ -121,12 +134,12 @@ function row(ctx: RowContext, instance: Instance, observations: NodeObservations
     'nic.networks.names': instance.nics.map((n) => (n.network === null ? null : (snapshot.get('network', n.network)?.name ?? null))),
     'nic.bridges': nicParams.map((p) => (p.mode === 'bridged' ? p.link : null)),
     network_port: instance.network_port,
-    'disk.sizes': instance.disks.map((d) => d.size),
-    'disk.spindles': instance.disks.map((d) => d.spindles),
+    'disk.sizes': noDisks ? EMPTY_LIST : disks.map((d) => d.size),
+    'disk.spindles': noDisks ? EMPTY_LIST : disks.map((d) => d.spindles),
     disk_usage: diskUsage(instance),
-    'disk.uuids': instance.disks.map((d) => d.uuid),
-    'disk.names': instance.disks.map((d) => d.name),
-    beparams: { ...beparams, memory: beparams.maxmem },
+    'disk.uuids': noDisks ? EMPTY_LIST : disks.map((d) => d.uuid),
+    'disk.names': noDisks ? EMPTY_LIST : disks.map((d) => d.name),
+    beparams,
     hvparams,
     oper_state: live.oper_state,
     oper_ram: live.oper_ram,
