@@ -1,7 +1,7 @@
 import { inject, injectable, optional } from 'inversify';
 import { Logger } from '@corral/contracts';
 import { GanetiError } from '@corral/model';
-import { OpcodeRegistry, type FollowUpOpcode, type LockRequest, type OpContext, type OpInput } from '@corral/opcodes';
+import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput, type OpOutcome } from '@corral/opcodes';
 import { ConfigStore, JobStore, type ConfigChanges } from '@corral/store';
 import { encodeJobError } from './encode-job-error';
 import type { JobChange } from './job-change';
@@ -537,8 +537,9 @@ export class JobQueue {
         submitJobs: (jobs) => this.submitFollowUps(jobs, op.input),
         feedback: (message, type = 'message') => this.log(entry, op, message, type),
       };
-      await definition.checkPrereq(op.input, ctx);
-      const outcome = ctx.dryRun ? { result: null } : await definition.exec(op.input, ctx);
+      const dryRunResult: unknown = await definition.checkPrereq(op.input, ctx);
+      let outcome: OpOutcome = ctx.dryRun ? { result: dryRunResult ?? null } : await definition.exec(op.input, ctx);
+      if (outcome.jobs) outcome = { ...outcome, result: { jobs: await this.submitFollowUps(outcome.jobs, op.input), ...(outcome.result as object) } };
       const next = structuredClone(entry.data);
       const done = next.ops[index]!;
       done.status = 'success';
@@ -556,13 +557,15 @@ export class JobQueue {
     }
   }
 
-  /** Follow-up jobs of an opcode (Ganeti's ResultWithJobs); they carry the parent opcode's reason trail and priority. */
-  private async submitFollowUps(jobs: readonly (readonly FollowUpOpcode[])[], parent: OpInput): Promise<[boolean, number | string][]> {
+  /** Submits the jobs an opcode asked for, each `[true, id]` or `[false, message]`; they inherit its reason trail. */
+  private async submitFollowUps(jobs: readonly (readonly Readonly<Record<string, unknown>>[])[], parent: OpInput): Promise<[boolean, number | string][]> {
     const results: [boolean, number | string][] = [];
-    for (const job of jobs) {
+    for (const fieldsList of jobs) {
       try {
-        const inputs = job.map(({ OP_ID, ...fields }) => this.registry.build(OP_ID, { priority: parent.priority, reason: parent.reason, ...fields }));
-        results.push([true, await this.submit(inputs)]);
+        const ops = fieldsList.map(({ OP_ID, ...fields }) =>
+          this.registry.build(String(OP_ID), { ...fields, priority: parent.priority, reason: [...((parent.reason as unknown[]) ?? [])] }),
+        );
+        results.push([true, await this.submit(ops)]);
       } catch (error) {
         results.push([false, error instanceof Error ? error.message : String(error)]);
       }

@@ -8,20 +8,16 @@ import { instanceRecreateDisksOpcode } from './instance-recreate-disks-opcode';
 import { instanceReinstallOpcode } from './instance-reinstall-opcode';
 import { instanceRenameOpcode } from './instance-rename-opcode';
 import { instanceReplaceDisksOpcode } from './instance-replace-disks-opcode';
-import { instanceShutdownOpcode } from './instance-shutdown-opcode';
-import { instanceStartupOpcode } from './instance-startup-opcode';
 import { backupPrepareOpcode } from './backup-prepare-opcode';
 import { backupExportOpcode } from './backup-export-opcode';
 import { instanceSetParamsOpcode } from './instance-set-params-opcode';
 
-/** The instance operation opcodes (migrate, failover, rename, modify, disks, backup). */
+/** The instance operation opcodes (migrate, failover, rename, modify, disks, backup); shutdown and startup are in instance-opcodes.ts. */
 export const instanceOperationOpcodes: readonly OpcodeDefinition[] = [
   instanceMigrateOpcode,
   instanceFailoverOpcode,
   instanceRenameOpcode,
   instanceReinstallOpcode,
-  instanceShutdownOpcode,
-  instanceStartupOpcode,
   instanceGrowDiskOpcode,
   instanceActivateDisksOpcode,
   instanceDeactivateDisksOpcode,

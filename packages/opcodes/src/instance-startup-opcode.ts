@@ -1,38 +1,58 @@
-import { GanetiError } from '@corral/model';
+import { effectiveBeparams, GanetiError } from '@corral/model';
+import { checkNodeFreeMemory } from './check-node-free-memory';
+import { findInstance, primaryNodeOf } from './find-instance';
+import { instanceHypervisorSpec } from './instance-hypervisor-spec';
+import { instanceLock } from './instance-lock';
+import type { InstanceOpcodeDeps } from './instance-opcode-deps';
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
-import { InstanceNodeState } from './instance-node-state';
-import { lookupInstance, primaryNodeOf } from './lookup-instance';
-import { nodeRunnerOf } from './node-runner-of';
-import { instanceLocks } from './instance-locks';
+import { pluginFailure } from './plugin-failure';
 
-/** OP_INSTANCE_STARTUP (minimal: start on the primary unless running, mark up unless no_remember). */
-export const instanceStartupOpcode: OpcodeDefinition = {
-  id: 'OP_INSTANCE_STARTUP',
-  touchesNodes: true,
-  summaryField: 'instance_name',
-  params: [
-    { name: 'instance_name', check: ht.nonEmptyString },
-    { name: 'instance_uuid', check: ht.maybe(ht.nonEmptyString), default: null },
-    { name: 'force', check: ht.bool, default: false },
-    { name: 'ignore_offline_nodes', check: ht.bool, default: false },
-    { name: 'hvparams', check: (v) => typeof v === 'object' && v !== null && !Array.isArray(v), default: () => ({}) },
-    { name: 'beparams', check: (v) => typeof v === 'object' && v !== null && !Array.isArray(v), default: () => ({}) },
-    { name: 'no_remember', check: ht.bool, default: false },
-    { name: 'startup_paused', check: ht.bool, default: false },
-    { name: 'shutdown_timeout', check: (v) => ht.int(v) && (v as number) >= 0, default: 120 },
-  ],
-  locks: instanceLocks,
-  checkPrereq(op, ctx) {
-    const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
-    if (instance.admin_state === 'offline') throw GanetiError.prereq(`Instance '${instance.name}' is marked to be offline, can't start`, 'wrong_state');
-  },
-  async exec(op, ctx) {
-    const instance = lookupInstance(ctx.snapshot, op.instance_name as string);
-    const node = primaryNodeOf(ctx.snapshot, instance);
-    const state = new InstanceNodeState(nodeRunnerOf(ctx), ctx.snapshot.list('cluster')[0]!);
-    if (!(await state.isRunning(instance, node))) await state.start(instance, node);
-    if (op.no_remember || instance.admin_state === 'up') return { result: null };
-    return { result: null, changes: { put: [{ kind: 'instance', object: { ...instance, admin_state: 'up', admin_state_source: 'admin' } }] } };
-  },
-};
+const dict = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * OP_INSTANCE_STARTUP: marks the instance up (unless `no_remember`) and
+ * starts it on its primary node when it is not running already.
+ */
+export function instanceStartupOpcode(deps: InstanceOpcodeDeps): OpcodeDefinition {
+  return {
+    id: 'OP_INSTANCE_STARTUP',
+    summaryField: 'instance_name',
+    touchesNodes: true,
+    params: [
+      { name: 'instance_name', check: ht.nonEmptyString },
+      { name: 'force', check: ht.bool, default: false },
+      { name: 'ignore_offline_nodes', check: ht.bool, default: false },
+      { name: 'hvparams', check: dict, default: () => ({}) },
+      { name: 'beparams', check: dict, default: () => ({}) },
+      { name: 'no_remember', check: ht.bool, default: false },
+      { name: 'startup_paused', check: ht.bool, default: false },
+      { name: 'shutdown_timeout', check: ht.nonNegative, default: 120 },
+    ],
+    locks: (op) => instanceLock(op.instance_name),
+    async checkPrereq(op, ctx) {
+      const instance = findInstance(ctx.snapshot, op.instance_name);
+      if (instance.admin_state === 'offline') throw GanetiError.prereq(`Instance '${instance.name}' is marked to be offline`, 'wrong_state');
+      const node = primaryNodeOf(ctx.snapshot, instance);
+      if (node.offline) throw GanetiError.prereq(`Cannot use offline primary node '${node.name}'`, 'wrong_state');
+      const hv = deps.runner.on(node).hypervisor(instance.hypervisor);
+      if ((await hv.getInstanceInfo(instance.name).catch(() => null)) === null) {
+        const cluster = ctx.snapshot.list('cluster')[0]!;
+        const memory = Number(effectiveBeparams(cluster, instance).minmem);
+        await checkNodeFreeMemory(deps, node, instance.hypervisor, memory, `starting instance ${instance.name}`);
+      }
+    },
+    async exec(op, ctx) {
+      const instance = findInstance(ctx.snapshot, op.instance_name);
+      const cluster = ctx.snapshot.list('cluster')[0]!;
+      const hv = deps.runner.on(primaryNodeOf(ctx.snapshot, instance)).hypervisor(instance.hypervisor);
+      try {
+        if ((await hv.getInstanceInfo(instance.name)) === null) await hv.startInstance(instanceHypervisorSpec(cluster, instance), { startupPaused: op.startup_paused === true });
+      } catch (error) {
+        throw pluginFailure(error, `Could not start instance '${instance.name}'`);
+      }
+      if (op.no_remember === true || (instance.admin_state === 'up' && instance.admin_state_source === 'admin')) return { result: null };
+      return { result: null, changes: { put: [{ kind: 'instance', object: { ...instance, admin_state: 'up', admin_state_source: 'admin' } }] } };
+    },
+  };
+}

@@ -5,6 +5,8 @@ import { infoRows } from './resources/info-resource';
 import { jobsRows } from './resources/jobs-resources';
 import { tagsRows } from './resources/tags-resources';
 import { redistributeConfigRows } from './resources/redistribute-config-resource';
+import { instancesRows } from './resources/instances-resources';
+import { instancesMultiAllocRows } from './resources/instances-multi-alloc-resource';
 import { networksRows } from './resources/networks-resources';
 import { queryRows } from './resources/query-resources';
 import { filtersRows } from './resources/filters-resources';
@@ -25,6 +27,8 @@ export const rapiRouteTable: readonly RapiRow[] = [
   ...jobsRows,
   ...tagsRows,
   ...redistributeConfigRows,
+  ...instancesRows,
+  ...instancesMultiAllocRows,
   ...networksRows,
   ...queryRows,
   ...filtersRows,

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { formatBenchTable, type BenchRow } from './bench-row';
+import { runBulkProjectionBench } from './bulk-projection-bench';
+import { runInstancesBulkBench } from './instances-bulk-bench';
 import { pendingBenchRows } from './pending-benches';
 import { runRapiBasicsBench } from './rapi-basics-bench';
+import { seedInstances } from './seed-instances';
 import { runStartupBench } from './startup-bench';
 
 /**
@@ -13,6 +16,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const rows: BenchRow[] = [];
   rows.push(...(await runRapiBasicsBench({ quick })));
   rows.push(...(await runStartupBench({ quick })));
+  rows.push(...runBulkProjectionBench({ quick }));
+  rows.push(...(await runInstancesBulkBench(seedInstances, { quick })));
   rows.push(...pendingBenchRows());
   process.stdout.write(`${formatBenchTable(rows)}\n`);
 }

@@ -42,6 +42,18 @@ const COMPARED = [
   '120-open-version',
   '121-open-info',
   '124-open-badpass-get',
+  '16-instances-empty',
+  '79-err-method-put-instances',
+  '87-err-json-not-object',
+  '88-err-create-missing-fields',
+  '89-err-create-bad-version',
+  '103-err-create-version0',
+  '126-open-unauth-post',
+  '90-err-bad-bulk',
+  '107-shutdown-unknown-instance',
+  '98-err-method-put-info-job',
+  '123-open-unauth-write',
+  '125-open-readonly-write',
 ];
 
 /** Sample name -> the gap in Corral that makes it differ today (none at the moment). */

@@ -124,7 +124,27 @@ const CASES: readonly ClientCase[] = [
   { title: 'RepairNodeStorageUnits submits job 21', call: { method: 'RepairNodeStorageUnits', args: [N2, 'lvm-vg', 'xenvg'] }, expected: ok(21) },
   { title: 'GetNodeTags returns the node tags', call: { method: 'GetNodeTags', args: [N2] }, expected: ok([]) },
   { title: 'GetGroupTags returns the group tags', call: { method: 'GetGroupTags', args: ['default'] }, expected: ok([]) },
-  // Instance operations (issue 6b) on seeded instances; they run after the numbered jobs above.
+  // An instance lifecycle (after the network jobs 1-6 and the node/group jobs 7-21), waits poll every 50 ms.
+  { title: 'CreateInstance submits job 22 (placed by the default allocator)', call: { method: 'CreateInstance', args: ['create', 'inst1.example.com', 'diskless', [], [{}]], kwargs: { os: 'noop+default', name_check: false, ip_check: false, beparams: { memory: 256 } } }, expected: ok(22) },
+  { title: 'WaitForJobCompletion sees the creation succeed', call: { method: 'WaitForJobCompletion', args: [22], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'ShutdownInstance submits job 23', call: { method: 'ShutdownInstance', args: ['inst1.example.com'] }, expected: ok(23) },
+  { title: 'WaitForJobCompletion sees the shutdown succeed', call: { method: 'WaitForJobCompletion', args: [23], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'StartupInstance submits job 24', call: { method: 'StartupInstance', args: ['inst1.example.com'] }, expected: ok(24) },
+  { title: 'WaitForJobCompletion sees the startup succeed', call: { method: 'WaitForJobCompletion', args: [24], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'RebootInstance submits job 25', call: { method: 'RebootInstance', args: ['inst1.example.com'], kwargs: { reboot_type: 'soft' } }, expected: ok(25) },
+  { title: 'WaitForJobCompletion sees the reboot succeed', call: { method: 'WaitForJobCompletion', args: [25], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'CreateInstance of a second instance submits job 26', call: { method: 'CreateInstance', args: ['create', 'inst2.example.com', 'diskless', [], [{}]], kwargs: { os: 'noop+default', name_check: false, ip_check: false, start: false } }, expected: ok(26) },
+  { title: 'WaitForJobCompletion sees the second creation succeed', call: { method: 'WaitForJobCompletion', args: [26], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'DeleteInstance submits job 27', call: { method: 'DeleteInstance', args: ['inst2.example.com'] }, expected: ok(27) },
+  { title: 'WaitForJobCompletion sees the deletion succeed', call: { method: 'WaitForJobCompletion', args: [27], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'GetInstances lists the remaining instance by name', call: { method: 'GetInstances' }, expected: ok(['inst1.example.com']) },
+  { title: 'GetInstances(bulk=True) returns the bulk rows unchanged', call: { method: 'GetInstances', kwargs: { bulk: true } }, expected: sameAsRaw('/2/instances?bulk=1') },
+  { title: 'GetInstance returns the instance, running with 256 MiB', call: { method: 'GetInstance', args: ['inst1.example.com'] }, expected: sameAsRaw('/2/instances/inst1.example.com') },
+];
+
+/** Instance operations (issue 6b), on their own server with seeded instances. */
+const OPERATION_CASES: readonly ClientCase[] = [
+  // Instance operations (issue 6b) on seeded instances.
   { title: 'MigrateInstance migrates live to a target node', call: { method: 'MigrateInstance', args: ['conf1.example.com'], kwargs: { mode: 'live', target_node: NODE2 } }, expected: jobSucceeded('INSTANCE_MIGRATE(conf1.example.com)') },
   { title: 'FailoverInstance fails over to a target node', call: { method: 'FailoverInstance', args: ['conf2.example.com'], kwargs: { target_node: NODE2 } }, expected: jobSucceeded('INSTANCE_FAILOVER(conf2.example.com)') },
   { title: 'RenameInstance renames a stopped instance', call: { method: 'RenameInstance', args: ['conf3.example.com', 'conf3b.example.com'], kwargs: { ip_check: false, name_check: false } }, expected: jobSucceeded('INSTANCE_RENAME(conf3.example.com)') },
@@ -138,6 +158,13 @@ const CASES: readonly ClientCase[] = [
   { title: 'ExportInstance exports locally to the second node', call: { method: 'ExportInstance', args: ['conf8.example.com', 'local', NODE2] }, expected: jobSucceeded('BACKUP_EXPORT(conf8.example.com)') },
 ];
 
+/** Runs the cases' calls in one Python process against the server, over TLS verified with its certificate. */
+async function runCases(server: TestServer, cases: readonly ClientCase[]): Promise<ClientResult[]> {
+  const [username, password] = server.writeAuth.split(':');
+  const port = Number(new URL(server.url).port);
+  return runPythonClient({ host: '127.0.0.1', port, username, password, cafile: join(server.dataDir, 'rapi.pem') }, cases.map((c) => c.call));
+}
+
 describe("Ganeti's Python RAPI client", () => {
   let server: TestServer;
   let results: ClientResult[];
@@ -146,13 +173,8 @@ describe("Ganeti's Python RAPI client", () => {
     const missing = pythonClientUnavailable();
     if (missing) throw new Error(`The conformance suite needs Ganeti's client: ${missing}`);
     server = await startTestServer();
-    await seedInstances(server);
-    const [username, password] = server.writeAuth.split(':');
-    const port = Number(new URL(server.url).port);
-    results = await runPythonClient(
-      { host: '127.0.0.1', port, username, password, cafile: join(server.dataDir, 'rapi.pem') },
-      CASES.map((c) => c.call),
-    );
+    await addLocalTestNode(server, N2);
+    results = await runCases(server, CASES);
   });
   afterAll(async () => {
     await server?.stop();
@@ -185,5 +207,24 @@ describe("Ganeti's Python RAPI client", () => {
       const { expected } = CASES[index]!;
       expect(results[index]).toEqual(typeof expected === 'function' ? await expected(server) : expected);
     });
+  });
+});
+
+describe("Ganeti's Python RAPI client on instance operations", () => {
+  let server: TestServer;
+  let results: ClientResult[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedInstances(server);
+    results = await runCases(server, OPERATION_CASES);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.each(OPERATION_CASES.map((c, index) => [c.title, index] as const))('%s', async (_title, index) => {
+    const { expected } = OPERATION_CASES[index]!;
+    expect(results[index]).toEqual(typeof expected === 'function' ? await expected(server) : expected);
   });
 });
