@@ -17,8 +17,10 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: corral-rapi [options]
+       corral-rapi init --cluster-name NAME [options]   (see corral-rapi init --help)
 
-Serves the Ganeti Remote API (RAPI v2) for a Corral cluster.
+Serves the Ganeti Remote API (RAPI v2) for a Corral cluster. On the first
+start an uninitialised data directory gets the embedded one-node cluster.
 
 Options (they mirror ganeti-rapi's, and override the config file):
   -p, --port PORT               port to listen on (default 5080)

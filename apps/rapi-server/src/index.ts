@@ -4,3 +4,4 @@ export { parseCliOptions, USAGE, CliUsageError, type CliOptions } from './cli-op
 export { createContainer } from './create-container';
 export { startTestServer, MemoryLogger, type TestServer } from './testing/start-test-server';
 export { addLocalTestNode } from './testing/add-local-node';
+export { seedInstance, type SeedInstanceOptions } from './testing/seed-instance';

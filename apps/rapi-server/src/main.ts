@@ -2,11 +2,28 @@
 import 'reflect-metadata';
 import { CliUsageError, parseCliOptions, USAGE } from './cli-options';
 import { ConsoleLogger } from './console-logger';
+import { ClusterExistsError } from './init-cluster';
+import { INIT_USAGE, parseInitOptions, runInitCommand } from './init-command';
 import { listPlugins } from './list-plugins';
 import { resolveSettings } from './resolve-settings';
 import { startServer } from './start-server';
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'init') {
+    const init = parseInitOptions(argv.slice(1));
+    if (init.help) {
+      process.stdout.write(INIT_USAGE);
+      return 0;
+    }
+    try {
+      process.stdout.write(await runInitCommand(init, new ConsoleLogger()));
+    } catch (error) {
+      if (!(error instanceof ClusterExistsError)) throw error;
+      process.stderr.write(`corral-rapi init: ${error.message}; refusing to initialise it again\n`);
+      return 1;
+    }
+    return 0;
+  }
   const cli = parseCliOptions(argv);
   if (cli.help) {
     process.stdout.write(USAGE);
@@ -43,7 +60,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof CliUsageError) {
-      process.stderr.write(`corral-rapi: ${error.message}\n\n${USAGE}`);
+      process.stderr.write(`corral-rapi: ${error.message}\n\n${process.argv[2] === 'init' ? INIT_USAGE : USAGE}`);
       process.exit(2);
     }
     process.stderr.write(`corral-rapi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { Container, ContainerModule } from 'inversify';
 import { join } from 'node:path';
-import { Logger, ServerSettings } from '@corral/contracts';
+import { Logger, NodeRunner, ServerSettings } from '@corral/contracts';
 import { CORRAL_VERSION, GANETI_COMPAT_VERSION } from '@corral/model';
 import { createHttpApp, startHttpServer, type Route, type RunningHttpServer } from '@corral/http';
 import { RapiRoutes } from '@corral/rapi';
@@ -47,6 +47,8 @@ export async function startServer(
   const generatedCredentials = ensureUsersFile(settings.usersFile);
   const authenticator = container.get<Authenticator>(Authenticator);
   const jobs = container.get<JobQueue>(JobQueue);
+  // Opcodes reach the nodes' plugins only through the runner the queue hands them.
+  jobs.runner = container.get<NodeRunner>(NodeRunner);
   await jobs.start();
 
   const tls = settings.ssl

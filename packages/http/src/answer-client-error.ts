@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream';
-import { encodeJson, errorBody } from '@corral/json-codec';
+import { encodeJsonBytes, errorBody } from '@corral/json-codec';
 
 /** The request line as received, for the error message (at most 100 characters). */
 function requestLine(raw: Buffer | undefined): string {
@@ -45,7 +45,7 @@ export function answerClientError(serverHeader: string): (error: Error, socket: 
       return;
     }
     const [status, message] = classify(error);
-    const body = Buffer.from(encodeJson(errorBody(status, message)), 'utf8');
+    const body = encodeJsonBytes(errorBody(status, message));
     const reason = errorBody(status).message;
     const head =
       `HTTP/1.1 ${status} ${reason}\r\n` +

@@ -1,6 +1,6 @@
 import Koa from 'koa';
 import Router from '@koa/router';
-import { decodeJson, encodeJson, errorBody, JsonDecodeError } from '@corral/json-codec';
+import { decodeJson, encodeJsonBytes, errorBody, JsonDecodeError } from '@corral/json-codec';
 import { allowAnonymous, type AuthHook } from './auth-hook';
 import { checkContentType } from './check-content-type';
 import { describeError } from './describe-error';
@@ -29,14 +29,14 @@ export interface HttpAppOptions {
 const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
 const REALM_HEADER = 'Basic realm="Ganeti Remote API"';
 
-function sendJson(ctx: Koa.Context, status: number, text: string): void {
+function sendJson(ctx: Koa.Context, status: number, body: Buffer): void {
   ctx.status = status;
   ctx.set('Content-Type', 'application/json');
-  ctx.body = Buffer.from(text, 'utf8');
+  ctx.body = body;
 }
 
 function sendError(ctx: Koa.Context, error: HttpError): void {
-  sendJson(ctx, error.status, encodeJson(errorBody(error.status, error.detail)));
+  sendJson(ctx, error.status, encodeJsonBytes(errorBody(error.status, error.detail)));
   for (const [name, value] of Object.entries(error.headers)) ctx.set(name, value);
   if (error.status === 401) ctx.set('WWW-Authenticate', REALM_HEADER);
   // The rest of an over-large body is not worth reading: close after answering.
@@ -128,7 +128,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
         user,
         signal: abort.signal,
       });
-      sendJson(ctx, 200, encodeJson(result));
+      sendJson(ctx, 200, encodeJsonBytes(result));
     });
   }
   app.use(router.routes());

@@ -1,3 +1,4 @@
+import { redactPrivateParams } from './redact-private-params';
 import type { OpcodeRegistry } from '@corral/opcodes';
 import type { JobData } from './job-data';
 import { deriveJobStatus } from './job-status';
@@ -14,7 +15,7 @@ export function jobField(job: JobData, archived: boolean, field: string, registr
     case 'id':
       return job.id;
     case 'ops':
-      return job.ops.map((o) => o.input);
+      return job.ops.map((o) => redactPrivateParams(o.input));
     case 'status':
       return deriveJobStatus(job.ops.map((o) => o.status));
     case 'summary':

@@ -1,7 +1,7 @@
 import { inject, injectable, optional } from 'inversify';
 import { Logger } from '@corral/contracts';
 import { GanetiError } from '@corral/model';
-import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput } from '@corral/opcodes';
+import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput, type OpOutcome } from '@corral/opcodes';
 import { ConfigStore, JobStore, type ConfigChanges } from '@corral/store';
 import { encodeJobError } from './encode-job-error';
 import type { JobChange } from './job-change';
@@ -534,10 +534,12 @@ export class JobQueue {
         dryRun: op.input.dry_run === true,
         signal: this.shutdown.signal,
         runner: this.runner,
+        submitJobs: (jobs) => this.submitFollowUps(jobs, op.input),
         feedback: (message, type = 'message') => this.log(entry, op, message, type),
       };
-      await definition.checkPrereq(op.input, ctx);
-      const outcome = ctx.dryRun ? { result: null } : await definition.exec(op.input, ctx);
+      const dryRunResult: unknown = await definition.checkPrereq(op.input, ctx);
+      let outcome: OpOutcome = ctx.dryRun ? { result: dryRunResult ?? null } : await definition.exec(op.input, ctx);
+      if (outcome.jobs) outcome = { ...outcome, result: { jobs: await this.submitFollowUps(outcome.jobs, op.input), ...(outcome.result as object) } };
       const next = structuredClone(entry.data);
       const done = next.ops[index]!;
       done.status = 'success';
@@ -553,6 +555,22 @@ export class JobQueue {
     } finally {
       release();
     }
+  }
+
+  /** Submits the jobs an opcode asked for, each `[true, id]` or `[false, message]`; they inherit its reason trail. */
+  private async submitFollowUps(jobs: readonly (readonly Readonly<Record<string, unknown>>[])[], parent: OpInput): Promise<[boolean, number | string][]> {
+    const results: [boolean, number | string][] = [];
+    for (const fieldsList of jobs) {
+      try {
+        const ops = fieldsList.map(({ OP_ID, ...fields }) =>
+          this.registry.build(String(OP_ID), { ...fields, priority: parent.priority, reason: [...((parent.reason as unknown[]) ?? [])] }),
+        );
+        results.push([true, await this.submit(ops)]);
+      } catch (error) {
+        results.push([false, error instanceof Error ? error.message : String(error)]);
+      }
+    }
+    return results;
   }
 
   private log(entry: Entry, op: OpState, message: string, type: string): void {

@@ -16,7 +16,8 @@ export type GanetiErrorName =
   | 'QueryFilterParseError'
   | 'ParameterError'
   | 'OpCodeUnknown'
-  | 'AddressPoolError';
+  | 'AddressPoolError'
+  | 'TypeEnforcementError';
 
 /**
  * The one domain error of Corral. It knows nothing of HTTP: `name` is the

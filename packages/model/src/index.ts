@@ -14,4 +14,7 @@ export type { Network } from './network';
 export { instanceStatus, type InstanceStatus, type ObservedInstance } from './instance-status';
 export { fillParams, effectiveBeparams, effectiveHvparams, effectiveOsparams, effectiveNicparams, effectiveNdparams } from './fill-params';
 export { AddressPool, parseIpv4Network } from './network-pool';
+export { ipolicyViolations, effectiveIpolicy, type IpolicyInstanceSpec } from './ipolicy-violations';
 export type { FilterRule, FilterAction } from './filter-rule';
+export { nodeRoleWord, type NodeRoleWord } from './node-role-word';
+export { diskTemplateStorageType } from './disk-template-storage-type';

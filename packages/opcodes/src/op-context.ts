@@ -16,4 +16,14 @@ export interface OpContext {
   readonly signal: AbortSignal;
   /** The node-runner seam (`runner.on(node)`), bound by the composition root when available. */
   readonly runner?: unknown;
+  /**
+   * Submits follow-up jobs, as Ganeti's ResultWithJobs does (node evacuate
+   * and migrate): each job is a list of opcode fields with `OP_ID`. Answers
+   * per job `[true, job_id]`, or `[false, message]` when it could not be
+   * submitted (unknown opcode, invalid parameters, full queue).
+   */
+  readonly submitJobs?: (jobs: readonly (readonly FollowUpOpcode[])[]) => Promise<[boolean, number | string][]>;
 }
+
+/** One opcode of a follow-up job: its fields, `OP_ID` included. */
+export type FollowUpOpcode = Readonly<Record<string, unknown>> & { readonly OP_ID: string };

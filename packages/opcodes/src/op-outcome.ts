@@ -7,4 +7,10 @@ import type { ConfigChanges } from '@corral/store';
 export interface OpOutcome {
   readonly result: unknown;
   readonly changes?: ConfigChanges;
+  /**
+   * Jobs to submit after a successful execution (Ganeti's ResultWithJobs):
+   * each a list of opcode field dicts with `OP_ID`. The queue submits them and
+   * the result becomes `{"jobs": [[true, id] | [false, message], ...], ...result}`.
+   */
+  readonly jobs?: readonly (readonly Readonly<Record<string, unknown>>[])[];
 }

@@ -26,7 +26,11 @@ export interface OpcodeDefinition {
   readonly touchesNodes: boolean;
   /** The locks to hold for the whole opcode, from its parameters. */
   locks(op: OpInput, snapshot: ConfigSnapshot): LockRequest[];
-  /** Raises a classified GanetiError when the opcode cannot run. */
-  checkPrereq(op: OpInput, ctx: OpContext): void | Promise<void>;
+  /**
+   * Raises a classified GanetiError when the opcode cannot run. What it
+   * returns (other than undefined) is the job's result in dry-run mode
+   * (instance creation answers the chosen nodes).
+   */
+  checkPrereq(op: OpInput, ctx: OpContext): unknown;
   exec(op: OpInput, ctx: OpContext): Promise<OpOutcome>;
 }

@@ -17,6 +17,7 @@ export const ht = {
   string: (v: unknown): boolean => typeof v === 'string',
   nonEmptyString: (v: unknown): boolean => typeof v === 'string' && v.length > 0,
   list: (v: unknown): boolean => Array.isArray(v),
+  dict: (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v),
   listOf:
     (item: (v: unknown) => boolean) =>
     (v: unknown): boolean =>

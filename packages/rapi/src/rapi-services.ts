@@ -1,4 +1,4 @@
-import { inject, injectable, optional } from 'inversify';
+import { inject, injectable } from 'inversify';
 import { NodeRunner } from '@corral/contracts';
 import { JobQueue } from '@corral/jobs';
 import { OpcodeRegistry } from '@corral/opcodes';
@@ -14,7 +14,7 @@ export class RapiServices {
     @inject(ConfigStore) readonly config: ConfigStore,
     @inject(JobQueue) readonly jobs: JobQueue,
     @inject(OpcodeRegistry) readonly opcodes: OpcodeRegistry,
-    /** The node-runner seam, for live figures in queries (absent in some test containers). */
-    @inject(NodeRunner) @optional() readonly runner?: NodeRunner,
+    /** The node-runner seam, for live node figures (memory, CPUs, disk) in listings. */
+    @inject(NodeRunner) readonly runner: NodeRunner,
   ) {}
 }

@@ -17,7 +17,8 @@ export function ipolicyProblem(policy: IallocatorIpolicy, spec: PolicySpec): str
   const values: [string, number][] = [
     ['memory-size', spec.memory],
     ['cpu-count', spec.vcpus],
-    ['disk-count', spec.diskSizes.length],
+    // Ganeti skips the disk count for diskless instances (ComputeIPolicySpecViolation).
+    ...(spec.diskTemplate === 'diskless' ? [] : [['disk-count', spec.diskSizes.length] as [string, number]]),
     ['nic-count', spec.nicCount],
     ['spindle-use', spec.spindleUse],
     ...spec.diskSizes.map((s): [string, number] => ['disk-size', s]),

@@ -35,7 +35,8 @@ export function nodeCapacities(input: IallocatorInput): Map<string, NodeCapacity
       group: node.group,
       freeMemory: node.free_memory,
       freeDisk: node.free_disk ?? 0,
-      freeVcpus: Math.floor(((node.total_cpus ?? 0) - (node.reserved_cpus ?? 0)) * (ipolicy['vcpu-ratio'] ?? 1)),
+      // As htools: the node's reserved CPUs count as used vcpus against total_cpus * vcpu-ratio.
+      freeVcpus: Math.floor((node.total_cpus ?? 0) * (ipolicy['vcpu-ratio'] ?? 1) - (node.reserved_cpus ?? 0)),
       freeSpindles: Math.floor((node.total_spindles ?? 0) * (ipolicy['spindle-ratio'] ?? 1)),
       failoverMemory: new Map(),
     });

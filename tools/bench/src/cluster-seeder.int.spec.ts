@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestServer } from '@corral/rapi-server';
 import { makeTempDir, sendRequest, type TempDir } from '@corral/testing';
@@ -41,6 +42,16 @@ describe('seedCluster', () => {
       expect(instances.map((i) => i.name).sort()).toEqual(Array.from({ length: 12 }, (_, k) => seededInstanceName(k)));
       const perNode = snapshot.list('node').map((n) => instances.filter((i) => i.primary_node === n.uuid).length);
       expect(perNode.sort()).toEqual([2, 2, 2, 3, 3]);
+    });
+
+    it('makes two thirds of the instances run on their primary node, admin-up, and the rest admin-down', () => {
+      const instances = snapshot.list('instance');
+      const running = snapshot.list('node').flatMap((n) => readdirSync(join(n.node_dir, 'run', 'fake-hypervisor')));
+      expect(running.sort()).toEqual([0, 1, 3, 4, 6, 7, 9, 10].map(seededInstanceName));
+      expect(instances.filter((i) => i.admin_state === 'up').length).toBe(8);
+      const first = instances.find((i) => i.name === seededInstanceName(0))!;
+      const node = snapshot.get('node', first.primary_node)!;
+      expect(readFileSync(join(node.node_dir, 'run', 'fake-hypervisor', first.name), 'utf8')).toBe('0\n128\n1\n');
     });
 
     it('stores the jobs archived, finished, with ids 1..7', () => {

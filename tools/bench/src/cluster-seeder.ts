@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobData } from '@corral/jobs';
 import type { Instance, Node } from '@corral/model';
@@ -67,8 +67,19 @@ function seededNode(k: number, group: string, dataDir: string, now: number): Nod
   };
 }
 
+/** Memory (MiB) of every seeded instance, as its beparams and its running state say. */
+const SEEDED_MEMORY = 128;
+
+/** Whether the k-th seeded instance runs: two thirds do, the rest are administratively down. */
+export function seededInstanceRuns(k: number): boolean {
+  return k % 3 !== 2;
+}
+
 function seededInstance(k: number, node: Node, now: number): Instance {
   const name = seededInstanceName(k);
+  const up = seededInstanceRuns(k);
+  // A running instance is one the node's fake hypervisor reports: its state file `id\nmemory\nvcpus\n`.
+  if (up) writeFileSync(join(node.node_dir, 'run', 'fake-hypervisor', name), `0\n${SEEDED_MEMORY}\n1\n`);
   return {
     uuid: randomUUID(),
     serial_no: 1,
@@ -94,11 +105,11 @@ function seededInstance(k: number, node: Node, now: number): Instance {
       },
     ],
     nics: [{ uuid: randomUUID(), name: null, mac: seededMac(k), ip: null, network: null, nicparams: {} }],
-    beparams: {},
+    beparams: { maxmem: SEEDED_MEMORY, minmem: SEEDED_MEMORY },
     hvparams: {},
     osparams: {},
     osparams_private: {},
-    admin_state: k % 2 === 0 ? 'up' : 'down',
+    admin_state: up ? 'up' : 'down',
     admin_state_source: 'admin',
     network_port: null,
     oper_state: false,
@@ -149,8 +160,10 @@ function archivedTagJob(id: number, endMs: number): JobData {
  * Grows the cluster of an initialised data directory (one the server has
  * started on once, so it holds the cluster, its group and the master node)
  * through the store's own classes, with the server stopped: `nodes - 1`
- * more local nodes in the master's group, `instances` instances (file
- * disk, one NIC) whose primaries go round-robin over all nodes, and
+ * more local nodes in the master's group, `instances` instances (one file
+ * disk, one NIC, 128 MiB) whose primaries go round-robin over all nodes,
+ * two thirds of them running (a state file in their node's fake hypervisor
+ * directory, as the hypervisor plugin writes it), and
  * `archivedJobs` finished cluster tag jobs, archived, after the highest
  * stored job id. Used by the benchmarks (b) and (e) alike.
  */
@@ -163,6 +176,7 @@ export async function seedCluster(dataDir: string, spec: ClusterSeedSpec): Promi
     const cluster = before.list('cluster')[0];
     if (!cluster) throw new Error(`${dataDir} holds no cluster: start the server on it once before seeding`);
     const master = before.findByName('node', cluster.master)!;
+    mkdirSync(join(master.node_dir, 'run', 'fake-hypervisor'), { recursive: true });
     const existing = before.list('node').length;
     const now = Date.now() / 1000;
     const newNodes = Array.from({ length: Math.max(0, spec.nodes - existing) }, (_, i) => seededNode(existing + i, master.group, dataDir, now));

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { formatBenchTable, type BenchRow } from './bench-row';
+import { runBulkProjectionBench } from './bulk-projection-bench';
 import { runInstancesBulkBench } from './instances-bulk-bench';
 import { jobThroughputRows, runJobThroughput } from './job-throughput';
 import { benchAgent } from './json-call';
@@ -27,6 +28,7 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   await step('(a) /version and /2/info', () => runRapiBasicsBench({ quick }));
   await step('(b) /2/instances?bulk=1', () => runInstancesBulkBench({ quick }));
+  await step('(b) bulk projection alone', async () => runBulkProjectionBench({ quick }));
   await step('(c) job throughput', async () => jobThroughputRows(await runJobThroughput({ clients: JOB_CLIENTS, seconds: quick ? 3 : 20 })));
   await step('memory under sustained read load', () => runReadLoadMemoryBench({ quick }));
   await step('(d) wait-for-change wake-up', () => runWaitWakeupBench({ quick }));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@corral/rapi-server';
+import { addLocalTestNode, seedInstance, startTestServer, type TestServer } from '@corral/rapi-server';
 import { sendRequest } from '@corral/testing';
 import { pythonClientUnavailable, runPythonClient, type ClientCall, type ClientResult } from './python-rapi-client';
 
@@ -24,6 +24,27 @@ const NOT_FOUND = apiError(404, '404 Not Found: Nothing matches the given URI');
 const sameAsRaw = (path: string) => async (server: TestServer): Promise<ClientResult> =>
   ok((await sendRequest(`${server.url}${path}`, { auth: server.writeAuth })).json);
 
+/** The id of the job whose summary is `summary`, once it finished; a failed job shows up as a mismatch. */
+const jobSucceeded = (summary: string) => async (server: TestServer): Promise<ClientResult> => {
+  for (;;) {
+    const jobs = (await sendRequest(`${server.url}/2/jobs?bulk=1`, { auth: server.writeAuth })).json as { id: number; summary: string[]; status: string; opresult: unknown }[];
+    const job = jobs.find((j) => j.summary[0] === summary);
+    if (job && ['success', 'error', 'canceled'].includes(job.status)) return job.status === 'success' ? ok(job.id) : ok(job);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const NODE2 = 'node2.example.com';
+
+/** The instances the instance-operation rows act on (seeded before the client runs). */
+async function seedInstances(server: TestServer): Promise<void> {
+  await addLocalTestNode(server, NODE2);
+  const master = (await sendRequest(`${server.url}/2/info`, { auth: server.writeAuth })).json as { master: string };
+  for (const [name, running] of [['conf1', true], ['conf2', true], ['conf3', false], ['conf4', false], ['conf5', false], ['conf6', false], ['conf7', false], ['conf8', false]] as const) {
+    await seedInstance(server, { name: `${name}.example.com`, node: master.master, running });
+  }
+}
+
 const KEPT_FILTER = '11111111-2222-3333-4444-555555555555';
 const GONE_FILTER = '66666666-7777-8888-9999-000000000000';
 const wait = (id: number): ClientCall => ({ method: 'WaitForJobCompletion', args: [id], kwargs: { period: 0.05 } });
@@ -31,6 +52,17 @@ const rawJson = async (server: TestServer, path: string): Promise<unknown> => (a
 /** The uuid of the one filter the suite added with AddFilter (the others have fixed uuids). */
 const addedFilter = async (server: TestServer): Promise<ClientResult> =>
   ok(((await rawJson(server, '/2/filters')) as { uuid: string }[]).map((f) => f.uuid).filter((u) => u !== KEPT_FILTER));
+/** Node figures and bookkeeping that move between the client's call and the raw GET (live memory, serials). */
+// The instance lists move too: the instance-operation rows below migrate seeded instances before the raw GET is read.
+const VOLATILE_NODE_KEYS = ['dtotal', 'dfree', 'mtotal', 'mnode', 'mfree', 'serial_no', 'mtime', 'pinst_cnt', 'pinst_list', 'sinst_cnt', 'sinst_list'];
+const volatile = (node: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(node).map(([k, v]) => [k, VOLATILE_NODE_KEYS.includes(k) ? expect.anything() : v]));
+/** Like {@link sameAsRaw} for node objects, with the volatile figures matched by presence only. */
+const sameNodesAsRaw = (path: string) => async (server: TestServer): Promise<ClientResult> => {
+  const raw = (await sendRequest(`${server.url}${path}`, { auth: server.writeAuth })).json;
+  return ok(Array.isArray(raw) ? raw.map(volatile) : volatile(raw as Record<string, unknown>));
+};
+const N2 = 'node2.example.com';
 
 const CASES: readonly ClientCase[] = [
   { title: 'GetVersion returns 2', call: { method: 'GetVersion' }, expected: ok(2) },
@@ -67,7 +99,71 @@ const CASES: readonly ClientCase[] = [
   { title: 'ReplaceFilter creates a second rule to delete', call: { method: 'ReplaceFilter', args: [GONE_FILTER, 2, [], 'CONTINUE'] }, expected: ok(GONE_FILTER) },
   { title: 'DeleteFilter returns None', call: { method: 'DeleteFilter', args: [GONE_FILTER] }, expected: ok(null) },
   { title: 'GetFilters lists the remaining uuids', call: { method: 'GetFilters' }, expected: async (server) => ok(((await rawJson(server, '/2/filters')) as { uuid: string }[]).map((f) => f.uuid)) },
+  // Nodes, groups, OS and cluster (issue 7). The server holds a second local node, node2; job ids follow the networks section's six, in call order.
+  { title: 'GetNodes returns the node names', call: { method: 'GetNodes' }, expected: async (server) => ok(((await sendRequest(`${server.url}/2/nodes`)).json as { id: string }[]).map((n) => n.id)) },
+  { title: 'GetNodes(bulk=True) returns /2/nodes?bulk=1', call: { method: 'GetNodes', kwargs: { bulk: true } }, expected: sameNodesAsRaw('/2/nodes?bulk=1') },
+  { title: 'GetNode returns /2/nodes/[n]', call: { method: 'GetNode', args: [N2] }, expected: sameNodesAsRaw(`/2/nodes/${N2}`) },
+  { title: 'GetNodeRole returns the role word', call: { method: 'GetNodeRole', args: [N2] }, expected: ok('master-candidate') },
+  { title: 'GetGroups returns the group names', call: { method: 'GetGroups' }, expected: ok(['default']) },
+  { title: 'GetGroups(bulk=True) returns /2/groups?bulk=1', call: { method: 'GetGroups', kwargs: { bulk: true } }, expected: sameAsRaw('/2/groups?bulk=1') },
+  { title: 'GetGroup returns /2/groups/[g]', call: { method: 'GetGroup', args: ['default'] }, expected: sameAsRaw('/2/groups/default') },
+  { title: 'GetOperatingSystems waits for the diagnose job (job 7) and lists name+variant', call: { method: 'GetOperatingSystems' }, expected: sameAsRaw('/2/os') },
+  { title: 'SetNodeRole submits job 8', call: { method: 'SetNodeRole', args: [N2, 'master-candidate'], kwargs: { force: false, auto_promote: true } }, expected: ok(8) },
+  { title: 'ModifyNode submits job 9', call: { method: 'ModifyNode', args: [N2], kwargs: { dry_run: true, vm_capable: true } }, expected: ok(9) },
+  { title: 'GetNodeStorageUnits submits job 10', call: { method: 'GetNodeStorageUnits', args: [N2, 'file', 'name,size,free'] }, expected: ok(10) },
+  { title: 'CreateGroup submits job 11', call: { method: 'CreateGroup', args: ['rack1'], kwargs: { alloc_policy: 'last_resort' } }, expected: ok(11) },
+  { title: 'ModifyGroup submits job 12', call: { method: 'ModifyGroup', args: ['rack1'], kwargs: { alloc_policy: 'preferred' } }, expected: ok(12) },
+  { title: 'RenameGroup submits job 13', call: { method: 'RenameGroup', args: ['rack1', 'rack2'] }, expected: ok(13) },
+  { title: 'AssignGroupNodes submits job 14', call: { method: 'AssignGroupNodes', args: ['default', [N2]] }, expected: ok(14) },
+  { title: 'DeleteGroup submits job 15', call: { method: 'DeleteGroup', args: ['rack2'] }, expected: ok(15) },
+  { title: 'ModifyCluster submits job 16', call: { method: 'ModifyCluster', kwargs: { dry_run: true, candidate_pool_size: 10 } }, expected: ok(16) },
+  { title: 'EvacuateNode (3.0 body form) submits job 17', call: { method: 'EvacuateNode', args: [N2], kwargs: { mode: 'all' } }, expected: ok(17) },
+  { title: 'MigrateNode submits job 18', call: { method: 'MigrateNode', args: [N2] }, expected: ok(18) },
+  { title: 'PowercycleNode submits job 19', call: { method: 'PowercycleNode', args: [N2] }, expected: ok(19) },
+  { title: 'ModifyNodeStorageUnits submits job 20', call: { method: 'ModifyNodeStorageUnits', args: [N2, 'lvm-pv', '/dev/sdx'], kwargs: { allocatable: false } }, expected: ok(20) },
+  { title: 'RepairNodeStorageUnits submits job 21', call: { method: 'RepairNodeStorageUnits', args: [N2, 'lvm-vg', 'xenvg'] }, expected: ok(21) },
+  { title: 'GetNodeTags returns the node tags', call: { method: 'GetNodeTags', args: [N2] }, expected: ok([]) },
+  { title: 'GetGroupTags returns the group tags', call: { method: 'GetGroupTags', args: ['default'] }, expected: ok([]) },
+  // An instance lifecycle (after the network jobs 1-6 and the node/group jobs 7-21), waits poll every 50 ms.
+  { title: 'CreateInstance submits job 22 (placed by the default allocator)', call: { method: 'CreateInstance', args: ['create', 'inst1.example.com', 'diskless', [], [{}]], kwargs: { os: 'noop+default', name_check: false, ip_check: false, beparams: { memory: 256 } } }, expected: ok(22) },
+  { title: 'WaitForJobCompletion sees the creation succeed', call: { method: 'WaitForJobCompletion', args: [22], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'ShutdownInstance submits job 23', call: { method: 'ShutdownInstance', args: ['inst1.example.com'] }, expected: ok(23) },
+  { title: 'WaitForJobCompletion sees the shutdown succeed', call: { method: 'WaitForJobCompletion', args: [23], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'StartupInstance submits job 24', call: { method: 'StartupInstance', args: ['inst1.example.com'] }, expected: ok(24) },
+  { title: 'WaitForJobCompletion sees the startup succeed', call: { method: 'WaitForJobCompletion', args: [24], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'RebootInstance submits job 25', call: { method: 'RebootInstance', args: ['inst1.example.com'], kwargs: { reboot_type: 'soft' } }, expected: ok(25) },
+  { title: 'WaitForJobCompletion sees the reboot succeed', call: { method: 'WaitForJobCompletion', args: [25], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'CreateInstance of a second instance submits job 26', call: { method: 'CreateInstance', args: ['create', 'inst2.example.com', 'diskless', [], [{}]], kwargs: { os: 'noop+default', name_check: false, ip_check: false, start: false } }, expected: ok(26) },
+  { title: 'WaitForJobCompletion sees the second creation succeed', call: { method: 'WaitForJobCompletion', args: [26], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'DeleteInstance submits job 27', call: { method: 'DeleteInstance', args: ['inst2.example.com'] }, expected: ok(27) },
+  { title: 'WaitForJobCompletion sees the deletion succeed', call: { method: 'WaitForJobCompletion', args: [27], kwargs: { period: 0.05 } }, expected: ok(true) },
+  { title: 'GetInstances lists the remaining instance by name', call: { method: 'GetInstances' }, expected: ok(['inst1.example.com']) },
+  { title: 'GetInstances(bulk=True) returns the bulk rows unchanged', call: { method: 'GetInstances', kwargs: { bulk: true } }, expected: sameAsRaw('/2/instances?bulk=1') },
+  { title: 'GetInstance returns the instance, running with 256 MiB', call: { method: 'GetInstance', args: ['inst1.example.com'] }, expected: sameAsRaw('/2/instances/inst1.example.com') },
 ];
+
+/** Instance operations (issue 6b), on their own server with seeded instances. */
+const OPERATION_CASES: readonly ClientCase[] = [
+  // Instance operations (issue 6b) on seeded instances.
+  { title: 'MigrateInstance migrates live to a target node', call: { method: 'MigrateInstance', args: ['conf1.example.com'], kwargs: { mode: 'live', target_node: NODE2 } }, expected: jobSucceeded('INSTANCE_MIGRATE(conf1.example.com)') },
+  { title: 'FailoverInstance fails over to a target node', call: { method: 'FailoverInstance', args: ['conf2.example.com'], kwargs: { target_node: NODE2 } }, expected: jobSucceeded('INSTANCE_FAILOVER(conf2.example.com)') },
+  { title: 'RenameInstance renames a stopped instance', call: { method: 'RenameInstance', args: ['conf3.example.com', 'conf3b.example.com'], kwargs: { ip_check: false, name_check: false } }, expected: jobSucceeded('INSTANCE_RENAME(conf3.example.com)') },
+  { title: 'ModifyInstance changes beparams', call: { method: 'ModifyInstance', args: ['conf4.example.com'], kwargs: { beparams: { maxmem: 256 } } }, expected: jobSucceeded('INSTANCE_SET_PARAMS(conf4.example.com)') },
+  { title: 'ReinstallInstance reinstalls without starting', call: { method: 'ReinstallInstance', args: ['conf5.example.com'], kwargs: { os: 'noop+default', no_startup: true } }, expected: jobSucceeded('INSTANCE_SHUTDOWN(conf5.example.com)') },
+  { title: 'GrowInstanceDisk grows disk 0', call: { method: 'GrowInstanceDisk', args: ['conf6.example.com', 0, 4] }, expected: jobSucceeded('INSTANCE_GROW_DISK(conf6.example.com)') },
+  { title: 'ActivateInstanceDisks activates the disks', call: { method: 'ActivateInstanceDisks', args: ['conf7.example.com'] }, expected: jobSucceeded('INSTANCE_ACTIVATE_DISKS(conf7.example.com)') },
+  { title: 'DeactivateInstanceDisks deactivates the disks', call: { method: 'DeactivateInstanceDisks', args: ['conf7.example.com'] }, expected: jobSucceeded('INSTANCE_DEACTIVATE_DISKS(conf7.example.com)') },
+  { title: 'RecreateInstanceDisks recreates disk 0', call: { method: 'RecreateInstanceDisks', args: ['conf6.example.com'], kwargs: { disks: [0] } }, expected: jobSucceeded('INSTANCE_RECREATE_DISKS(conf6.example.com)') },
+  { title: 'PrepareExport in local mode', call: { method: 'PrepareExport', args: ['conf8.example.com', 'local'] }, expected: jobSucceeded('BACKUP_PREPARE(conf8.example.com)') },
+  { title: 'ExportInstance exports locally to the second node', call: { method: 'ExportInstance', args: ['conf8.example.com', 'local', NODE2] }, expected: jobSucceeded('BACKUP_EXPORT(conf8.example.com)') },
+];
+
+/** Runs the cases' calls in one Python process against the server, over TLS verified with its certificate. */
+async function runCases(server: TestServer, cases: readonly ClientCase[]): Promise<ClientResult[]> {
+  const [username, password] = server.writeAuth.split(':');
+  const port = Number(new URL(server.url).port);
+  return runPythonClient({ host: '127.0.0.1', port, username, password, cafile: join(server.dataDir, 'rapi.pem') }, cases.map((c) => c.call));
+}
 
 describe("Ganeti's Python RAPI client", () => {
   let server: TestServer;
@@ -77,12 +173,8 @@ describe("Ganeti's Python RAPI client", () => {
     const missing = pythonClientUnavailable();
     if (missing) throw new Error(`The conformance suite needs Ganeti's client: ${missing}`);
     server = await startTestServer();
-    const [username, password] = server.writeAuth.split(':');
-    const port = Number(new URL(server.url).port);
-    results = await runPythonClient(
-      { host: '127.0.0.1', port, username, password, cafile: join(server.dataDir, 'rapi.pem') },
-      CASES.map((c) => c.call),
-    );
+    await addLocalTestNode(server, N2);
+    results = await runCases(server, CASES);
   });
   afterAll(async () => {
     await server?.stop();
@@ -115,5 +207,24 @@ describe("Ganeti's Python RAPI client", () => {
       const { expected } = CASES[index]!;
       expect(results[index]).toEqual(typeof expected === 'function' ? await expected(server) : expected);
     });
+  });
+});
+
+describe("Ganeti's Python RAPI client on instance operations", () => {
+  let server: TestServer;
+  let results: ClientResult[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedInstances(server);
+    results = await runCases(server, OPERATION_CASES);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.each(OPERATION_CASES.map((c, index) => [c.title, index] as const))('%s', async (_title, index) => {
+    const { expected } = OPERATION_CASES[index]!;
+    expect(results[index]).toEqual(typeof expected === 'function' ? await expected(server) : expected);
   });
 });

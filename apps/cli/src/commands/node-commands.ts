@@ -1,4 +1,4 @@
-import type { NodeRole } from '@corral/client';
+import type { JobId, NodeRole } from '@corral/client';
 import { UsageError } from '../cli-error';
 import type { Command } from '../command';
 import { parseKeyValues } from '../key-values';
@@ -63,6 +63,44 @@ export const nodeCommands: Command[] = [
           ...(typeof ctx.options['target-node'] === 'string' ? { target_node: ctx.options['target-node'] } : {}),
         }),
       ),
+  },
+  {
+    words: ['node', 'add'],
+    summary: 'Add a node to the cluster (a job; Corral-only /corral/nodes)',
+    usage: '--local [-g GROUP] [--master-candidate yes|no] [--master-capable yes|no] [--vm-capable yes|no] NAME',
+    options: {
+      local: { type: 'boolean' },
+      group: { type: 'string', short: 'g' },
+      'master-candidate': { type: 'string' },
+      'master-capable': { type: 'string' },
+      'vm-capable': { type: 'string' },
+    },
+    args: 1,
+    run: async (ctx) => {
+      if (ctx.options.local !== true) throw new UsageError('Only local nodes can be added for now: pass --local');
+      const yesNo = (option: string): { [key: string]: boolean } => {
+        const value = ctx.options[option];
+        if (value === undefined) return {};
+        if (value !== 'yes' && value !== 'no') throw new UsageError(`--${option} takes yes or no`);
+        return { [option.replace(/-/g, '_')]: value === 'yes' };
+      };
+      const body = {
+        name: ctx.args[0],
+        local: true,
+        ...(typeof ctx.options.group === 'string' ? { group: ctx.options.group } : {}),
+        ...yesNo('master-candidate'),
+        ...yesNo('master-capable'),
+        ...yesNo('vm-capable'),
+      };
+      return ctx.job(await ctx.client.request<JobId>({ method: 'POST', path: '/corral/nodes', body }));
+    },
+  },
+  {
+    words: ['node', 'remove'],
+    summary: 'Remove a node without instances from the cluster (a job; Corral-only /corral/nodes)',
+    usage: 'NAME',
+    args: 1,
+    run: async (ctx) => ctx.job(await ctx.client.request<JobId>({ method: 'DELETE', path: `/corral/nodes/${encodeURIComponent(ctx.args[0]!)}` })),
   },
   {
     words: ['node', 'modify'],

@@ -11,6 +11,7 @@ import {
   type Node,
   type NodeGroup,
 } from '@corral/model';
+import { withoutHvGlobals } from '@corral/opcodes';
 import { FieldStatus, FieldTable, ganetiFieldDefinitions, type FieldGetter } from '@corral/query';
 import type { LiveNodeData } from './live-node-data';
 
@@ -141,7 +142,8 @@ export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<In
   ...indexedGetters(),
   network_port: (r) => r.instance.network_port,
   beparams: (r) => ({ ...effectiveBeparams(r.cluster, r.instance) }),
-  hvparams: (r) => effectiveHvparams(r.cluster, r.instance),
+  // Ganeti's FillHV(skip_globals=True): migration_mode and the other cluster-wide keys are left out.
+  hvparams: (r) => withoutHvGlobals(effectiveHvparams(r.cluster, r.instance)),
   osparams: (r) => effectiveOsparams(r.cluster, r.instance),
   custom_beparams: (r) => ({ ...r.instance.beparams }),
   custom_hvparams: (r) => ({ ...r.instance.hvparams }),

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { createCluster, type Node, type NodeGroup } from '@corral/model';
+import { localNodeLayout } from '@corral/opcodes';
+import type { ConfigStore } from '@corral/store';
+
+/** What `corral-rapi init` (Ganeti's `gnt-cluster init`) decides; the rest takes Ganeti's defaults. */
+export interface InitClusterOptions {
+  readonly clusterName: string;
+  /** Name of the first node, the master (a local node). */
+  readonly masterNode: string;
+  readonly enabledHypervisors: readonly string[];
+  readonly enabledDiskTemplates: readonly string[];
+  readonly volumeGroupName: string | null;
+  readonly defaultIallocator: string;
+  readonly masterNetdev: string;
+}
+
+/** The embedded default: this host, the fake hypervisor, file and diskless disks, the builtin allocator. */
+export function embeddedClusterOptions(): InitClusterOptions {
+  return {
+    clusterName: 'corral.local',
+    masterNode: hostname(),
+    enabledHypervisors: ['fake'],
+    enabledDiskTemplates: ['file', 'diskless'],
+    volumeGroupName: null,
+    defaultIallocator: 'builtin',
+    masterNetdev: 'lo',
+  };
+}
+
+/** Raised when the data directory already holds a cluster. */
+export class ClusterExistsError extends Error {}
+
+/**
+ * Initialises a cluster in an empty store: the cluster object, group
+ * `default` and the master as a local node with its own directory
+ * `<data_dir>/nodes/<name>` (run/fake-hypervisor, file-storage). Refuses a
+ * store that already holds a cluster.
+ */
+export async function initCluster(store: ConfigStore, dataDir: string, o: InitClusterOptions): Promise<void> {
+  const existing = (await store.snapshot()).list('cluster')[0];
+  if (existing) throw new ClusterExistsError(`The data directory ${dataDir} already holds cluster ${existing.name} (master ${existing.master})`);
+
+  const now = Date.now() / 1000;
+  const nodeDir = join(dataDir, 'nodes', o.masterNode);
+  const fileStorageDir = join(dataDir, 'file-storage');
+  const sharedFileStorageDir = join(dataDir, 'shared-file-storage');
+  for (const dir of [nodeDir, ...localNodeLayout(nodeDir), fileStorageDir, sharedFileStorageDir]) mkdirSync(dir, { recursive: true });
+
+  const cluster = createCluster({
+    name: o.clusterName,
+    masterNode: o.masterNode,
+    uuid: randomUUID(),
+    now,
+    enabledHypervisors: [...o.enabledHypervisors],
+    enabledDiskTemplates: [...o.enabledDiskTemplates],
+    fileStorageDir,
+    sharedFileStorageDir,
+    volumeGroupName: o.volumeGroupName,
+    masterNetdev: o.masterNetdev,
+    defaultIallocator: o.defaultIallocator,
+  });
+  const group: NodeGroup = {
+    uuid: randomUUID(),
+    serial_no: 1,
+    ctime: now,
+    mtime: now,
+    tags: [],
+    name: 'default',
+    alloc_policy: 'preferred',
+    ndparams: {},
+    diskparams: {},
+    ipolicy: {},
+    networks: {},
+  };
+  const node: Node = {
+    uuid: randomUUID(),
+    serial_no: 1,
+    ctime: now,
+    mtime: now,
+    tags: [],
+    name: o.masterNode,
+    primary_ip: '127.0.0.1',
+    secondary_ip: '127.0.0.1',
+    master_candidate: true,
+    offline: false,
+    drained: false,
+    master_capable: true,
+    vm_capable: true,
+    group: group.uuid,
+    ndparams: {},
+    powered: true,
+    node_dir: nodeDir,
+  };
+  await store.commit({
+    put: [
+      { kind: 'cluster', object: cluster },
+      { kind: 'nodegroup', object: group },
+      { kind: 'node', object: node },
+    ],
+  });
+}

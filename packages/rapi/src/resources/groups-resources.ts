@@ -1,0 +1,87 @@
+import type { RouteRequest } from '@corral/http';
+import { fillOpcodeFields } from '../fill-opcode-fields';
+import { groupView } from '../group-view';
+import { notFound } from '../not-found';
+import type { RapiRow } from '../rapi-row';
+import type { RapiServices } from '../rapi-services';
+import { submitJob } from '../submit-job';
+
+const groupPath = (suffix: string): RegExp => new RegExp(`^/2/groups/(?<name>[^/]+)${suffix}$`);
+
+async function listGroups(req: RouteRequest, services: RapiServices): Promise<unknown> {
+  const snapshot = await services.config.snapshot();
+  const cluster = snapshot.list('cluster')[0]!;
+  const groups = snapshot.list('nodegroup');
+  if (!req.query.flag('bulk')) return groups.map((g) => ({ name: g.name, uri: `/2/groups/${g.name}` }));
+  return groups.map((g) => groupView(snapshot, cluster, g));
+}
+
+async function getGroup(req: RouteRequest, services: RapiServices): Promise<unknown> {
+  const snapshot = await services.config.snapshot();
+  const group = snapshot.findByName('nodegroup', req.params.name ?? '');
+  if (!group) throw notFound();
+  return groupView(snapshot, snapshot.list('cluster')[0]!, group);
+}
+
+const submit = (services: RapiServices, req: RouteRequest, resource: string, opId: string, fields: Record<string, unknown>): Promise<number> =>
+  submitJob(services, req, resource, [{ opId, fields }]);
+
+/** The node group resources of Ganeti 3.0 (`/2/groups...`), tags excepted (tags-resources). */
+export const groupsRows: readonly RapiRow[] = [
+  {
+    path: '/2/groups',
+    resource: 'groups',
+    GET: { handle: listGroups },
+    POST: {
+      handle: (req, services) =>
+        submit(services, req, 'groups', 'OP_GROUP_ADD', fillOpcodeFields(req, { rename: { name: 'group_name' }, static: { dry_run: req.query.flag('dry-run') } })),
+    },
+  },
+  {
+    path: groupPath(''),
+    resource: 'groups_name',
+    GET: { handle: getGroup },
+    DELETE: {
+      handle: (req, services) => submit(services, req, 'groups_name', 'OP_GROUP_REMOVE', { group_name: req.params.name, dry_run: req.query.flag('dry-run') }),
+    },
+  },
+  {
+    path: groupPath('/modify'),
+    resource: 'groups_name_modify',
+    PUT: {
+      handle: (req, services) =>
+        submit(
+          services,
+          req,
+          'groups_name_modify',
+          'OP_GROUP_SET_PARAMS',
+          fillOpcodeFields(req, {
+            rename: { custom_ndparams: 'ndparams', custom_ipolicy: 'ipolicy', custom_diskparams: 'diskparams' },
+            static: { group_name: req.params.name },
+          }),
+        ),
+    },
+  },
+  {
+    path: groupPath('/rename'),
+    resource: 'groups_name_rename',
+    PUT: {
+      handle: (req, services) =>
+        submit(services, req, 'groups_name_rename', 'OP_GROUP_RENAME', fillOpcodeFields(req, { static: { group_name: req.params.name, dry_run: req.query.flag('dry-run') } })),
+    },
+  },
+  {
+    path: groupPath('/assign-nodes'),
+    resource: 'groups_name_assign_nodes',
+    PUT: {
+      handle: (req, services) =>
+        submit(
+          services,
+          req,
+          'groups_name_assign_nodes',
+          'OP_GROUP_ASSIGN_NODES',
+          fillOpcodeFields(req, { static: { group_name: req.params.name, dry_run: req.query.flag('dry-run'), force: req.query.flag('force') } }),
+        ),
+    },
+  },
+];
