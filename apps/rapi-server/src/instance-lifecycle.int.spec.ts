@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node } from '@corral/model';
 import { ConfigStore } from '@corral/store';
@@ -189,6 +189,36 @@ describe.each([
       ]),
     );
   });
+
+  if (full) {
+    it('import failures: the exported MAC in use, no export, a wrong export version, remote-import', async () => {
+      const body = { __version__: 1, mode: 'import', name: 'lc-bad.example.com', disk_template: template, disks: [], nics: [], src_node: N2, src_path: renamed, pnode: N2, name_check: false, ip_check: false, ignore_ipolicy: true };
+      const mac = ((await rapi.call('GET', `/2/instances/${renamed}`)).json as Record<string, string[]>)['nic.macs']![0];
+      const failure = async (extra: Record<string, unknown>): Promise<unknown> => (await rapi.job('POST', '/2/instances', { ...body, ...extra })).opresult[0];
+      expect(await failure({})).toEqual(['OpPrereqError', [`MAC address ${mac} already in use in cluster`, 'resource_not_unique']]);
+      expect(await failure({ src_path: 'lc-none.example.com' })).toEqual(['OpPrereqError', ['No export found for relative path lc-none.example.com', 'wrong_input']]);
+      expect(await failure({ src_node: node1.name })).toEqual(['OpPrereqError', [`No export found for relative path ${renamed}`, 'wrong_input']]);
+      const dir = join(node2.node_dir, 'export', renamed);
+      expect(await failure({ src_node: null, src_path: dir })).toEqual(['OpPrereqError', ['An absolute source path needs a source node', 'wrong_input']]);
+      const ini = join(dir, 'config.ini');
+      const original = readFileSync(ini, 'utf8');
+      writeFileSync(ini, original.replace('version = 0', 'version = 7'));
+      try {
+        expect(await failure({ src_path: dir })).toEqual(['OpPrereqError', ['Wrong export version 7 (wanted 0)', 'environment_error']]);
+      } finally {
+        writeFileSync(ini, original);
+      }
+      const remote = { mode: 'remote-import', source_handshake: [1, 'x', 'y'], source_x509_ca: 'ca', source_instance_name: renamed };
+      expect(await failure(remote)).toEqual(['OpPrereqError', ['Remote (inter-cluster) imports are not supported by Corral', 'wrong_input']]);
+      expect(await rapi.call('GET', '/2/instances/lc-bad.example.com')).toMatchObject({ status: 404 });
+      expect(actual()).toEqual(
+        expected([
+          { name: renamed, node: 1, disks: withAdded, memory: null },
+          { name: imported, node: 2, disks: withAdded, memory: 256 },
+        ]),
+      );
+    });
+  }
 
   it('deletes both instances: only the export is left', async () => {
     await ok('DELETE', `/2/instances/${imported}`);
