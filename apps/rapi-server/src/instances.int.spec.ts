@@ -333,7 +333,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(await error(create({ name: 'inst5.example.com', ...extra }))).toEqual([400, `Invalid body parameters: ${message}`]);
     });
 
-    it('validates the import modes before the import itself, which is not supported yet', async () => {
+    it('validates the import modes before the import itself', async () => {
       expect(await error(create({ name: 'inst5.example.com', mode: 'remote-import', source_x509_ca: 'x', source_instance_name: 'y' }))).toEqual([
         400,
         'Invalid body parameters: Missing source handshake',
@@ -341,7 +341,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(await error(create({ name: 'inst5.example.com', mode: 'import' }))).toEqual([400, 'Invalid body parameters: Missing source path for import']);
       expect(await run('POST', '/2/instances', create({ name: 'inst5.example.com', mode: 'import', src_node: node1.name, src_path: '/nonexistent' }))).toEqual([
         'error',
-        ['OpPrereqError', ["Instance creation mode 'import' is not supported yet", 'wrong_input']],
+        ['OpPrereqError', ['No export or invalid export found in dir /nonexistent', 'wrong_input']],
       ]);
     });
 
