@@ -1,6 +1,6 @@
 import type { RouteRequest } from '@corral/http';
 import { fillOpcodeFields } from '../fill-opcode-fields';
-import { groupView } from '../group-view';
+import { groupFields, groupRows, GROUP_BULK_FIELDS } from '../query/group-fields';
 import { notFound } from '../not-found';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
@@ -10,17 +10,16 @@ const groupPath = (suffix: string): RegExp => new RegExp(`^/2/groups/(?<name>[^/
 
 async function listGroups(req: RouteRequest, services: RapiServices): Promise<unknown> {
   const snapshot = await services.config.snapshot();
-  const cluster = snapshot.list('cluster')[0]!;
   const groups = snapshot.list('nodegroup');
   if (!req.query.flag('bulk')) return groups.map((g) => ({ name: g.name, uri: `/2/groups/${g.name}` }));
-  return groups.map((g) => groupView(snapshot, cluster, g));
+  return groupRows(snapshot, groups).map((row) => groupFields.project(row, GROUP_BULK_FIELDS));
 }
 
 async function getGroup(req: RouteRequest, services: RapiServices): Promise<unknown> {
   const snapshot = await services.config.snapshot();
   const group = snapshot.findByName('nodegroup', req.params.name ?? '');
   if (!group) throw notFound();
-  return groupView(snapshot, snapshot.list('cluster')[0]!, group);
+  return groupFields.project(groupRows(snapshot, [group])[0]!, GROUP_BULK_FIELDS);
 }
 
 const submit = (services: RapiServices, req: RouteRequest, resource: string, opId: string, fields: Record<string, unknown>): Promise<number> =>

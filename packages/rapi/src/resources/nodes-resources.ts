@@ -1,8 +1,10 @@
 import { HttpError, type RouteRequest } from '@corral/http';
 import { nodeRoleLetter, nodeRoleWord } from '@corral/model';
 import { fillOpcodeFields } from '../fill-opcode-fields';
-import { nodeFigures } from '../node-figures';
-import { nodeView } from '../node-view';
+import { observeNodes } from '@corral/opcodes';
+import type { Node } from '@corral/model';
+import type { ConfigSnapshot } from '@corral/store';
+import { nodeFields, nodeRows, NODE_BULK_FIELDS } from '../query/node-fields';
 import { notFound } from '../not-found';
 import { pythonTypeName } from '../python-type-name';
 import type { RapiRow } from '../rapi-row';
@@ -19,20 +21,27 @@ async function clusterAndSnapshot(services: RapiServices) {
   return { snapshot, cluster };
 }
 
-/** `GET /2/nodes`: ids and URIs, or with `bulk` every node's fields (each node asked once, in parallel). */
-async function listNodes(req: RouteRequest, services: RapiServices): Promise<unknown> {
-  const { snapshot, cluster } = await clusterAndSnapshot(services);
-  const nodes = snapshot.list('node');
-  if (!req.query.flag('bulk')) return nodes.map((n) => ({ id: n.name, uri: `/2/nodes/${n.name}` }));
-  const figures = await Promise.all(nodes.map((n) => nodeFigures(services.runner, cluster, n)));
-  return nodes.map((n, i) => nodeView(snapshot, cluster, n, figures[i]!));
+/** The bulk rows of the given nodes: the field table's NODE_BULK_FIELDS, each node asked once, in parallel. */
+async function nodeBulkRows(services: RapiServices, snapshot: ConfigSnapshot, nodes: readonly Node[]): Promise<Record<string, unknown>[]> {
+  const observations = await observeNodes(services.runner, snapshot.list('cluster')[0]!, nodes, { figures: true });
+  return nodeRows(snapshot, observations, nodes).map((row) => nodeFields.project(row, NODE_BULK_FIELDS));
 }
 
+/** `GET /2/nodes`: ids and URIs, or with `bulk` every node's fields. */
+async function listNodes(req: RouteRequest, services: RapiServices): Promise<unknown> {
+  const { snapshot } = await clusterAndSnapshot(services);
+  const nodes = snapshot.list('node');
+  if (!req.query.flag('bulk')) return nodes.map((n) => ({ id: n.name, uri: `/2/nodes/${n.name}` }));
+  return nodeBulkRows(services, snapshot, nodes);
+}
+
+/** `GET /2/nodes/[n]`: the bulk fields plus `secondary_ip` (rlib2 adds it to a single node). */
 async function getNode(req: RouteRequest, services: RapiServices): Promise<unknown> {
-  const { snapshot, cluster } = await clusterAndSnapshot(services);
+  const { snapshot } = await clusterAndSnapshot(services);
   const node = snapshot.findByName('node', req.params.name ?? '');
   if (!node) throw notFound();
-  return nodeView(snapshot, cluster, node, await nodeFigures(services.runner, cluster, node), true);
+  const [row] = await nodeBulkRows(services, snapshot, [node]);
+  return { ...row, secondary_ip: node.secondary_ip };
 }
 
 /** rlib2's role words -> OP_NODE_SET_PARAMS flags (master_candidate, offline, drained). */

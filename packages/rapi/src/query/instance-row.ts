@@ -1,0 +1,140 @@
+import {
+  effectiveBeparams,
+  effectiveHvparams,
+  effectiveNicparams,
+  instanceStatus,
+  type Cluster,
+  type Instance,
+  type InstanceStatus,
+  type Network,
+  type Nic,
+  type Node,
+  type NodeGroup,
+  type ParamDict,
+} from '@corral/model';
+import { withoutHvGlobals, type NodeObservations } from '@corral/opcodes';
+import type { ConfigSnapshot } from '@corral/store';
+
+function isEmpty(params: ParamDict): boolean {
+  for (const _ in params) return false;
+  return true;
+}
+
+/**
+ * What every instance row of one listing or query shares: the configuration
+ * around the instances, the nodes' observations and per-listing caches
+ * (node names, the effective parameters of objects without own values), so
+ * a 10,000-row listing computes each shared value once.
+ */
+export class InstanceListing {
+  readonly cluster: Cluster;
+  readonly nodes: ReadonlyMap<string, Node>;
+  readonly groups: ReadonlyMap<string, NodeGroup>;
+  readonly networks: ReadonlyMap<string, Network>;
+  private readonly running = new Map<string, string[]>();
+  private readonly filled = new Map<string, ParamDict>();
+
+  /** `observations` undefined when the request needs no live data. */
+  constructor(
+    snapshot: ConfigSnapshot,
+    readonly observations: NodeObservations | undefined,
+  ) {
+    this.cluster = snapshot.list('cluster')[0]!;
+    this.nodes = new Map(snapshot.list('node').map((n) => [n.uuid, n]));
+    this.groups = new Map(snapshot.list('nodegroup').map((g) => [g.uuid, g]));
+    this.networks = new Map(snapshot.list('network').map((n) => [n.uuid, n]));
+    for (const [uuid, seen] of observations ?? []) {
+      for (const name of seen.instances.keys()) {
+        const nodes = this.running.get(name);
+        if (nodes) nodes.push(uuid);
+        else this.running.set(name, [uuid]);
+      }
+    }
+  }
+
+  /** Node uuids whose hypervisor reports the instance running. */
+  runningOn(name: string): readonly string[] {
+    return this.running.get(name) ?? [];
+  }
+
+  /** A node's name (its uuid if it is not in the configuration). */
+  nodeName(uuid: string): string {
+    return this.nodes.get(uuid)?.name ?? uuid;
+  }
+
+  /** The node group of a node. */
+  groupOf(uuid: string): NodeGroup | undefined {
+    return this.groups.get(this.nodes.get(uuid)?.group ?? '');
+  }
+
+  nicparams(nic: Nic): ParamDict {
+    return this.memo(nic.nicparams, 'nic', () => effectiveNicparams(this.cluster, nic));
+  }
+
+  beparams(instance: Instance): ParamDict {
+    return this.memo(instance.beparams, 'be', () => effectiveBeparams(this.cluster, instance));
+  }
+
+  hvparams(instance: Instance): ParamDict {
+    return this.memo(instance.hvparams, `hv\0${instance.hypervisor}\0${instance.os}`, () => effectiveHvparams(this.cluster, instance));
+  }
+
+  /** Ganeti's FillHV(skip_globals=True): migration_mode and the other cluster-wide keys left out. */
+  hvparamsWithoutGlobals(instance: Instance): ParamDict {
+    return this.memo(instance.hvparams, `hvng\0${instance.hypervisor}\0${instance.os}`, () => withoutHvGlobals(this.hvparams(instance)));
+  }
+
+  /** `compute()` once per key when the object has no own values, else every time (shared values are only read). */
+  private memo(own: ParamDict, key: string, compute: () => ParamDict): ParamDict {
+    if (!isEmpty(own)) return compute();
+    let value = this.filled.get(key);
+    if (value === undefined) {
+      value = compute();
+      this.filled.set(key, value);
+    }
+    return value;
+  }
+}
+
+/** An instance's live state from the observations (node problems first, as Ganeti). */
+export interface InstanceLiveState {
+  readonly primaryOffline: boolean;
+  readonly primaryDown: boolean;
+  readonly running: boolean;
+  readonly onWrongNode: boolean;
+  readonly memory?: number;
+  readonly vcpus?: number;
+  readonly status: InstanceStatus;
+}
+
+/** One instance as listings and queries see it: the object and its listing; the live state derived once. */
+export class InstanceRow {
+  private liveState: InstanceLiveState | undefined;
+
+  constructor(
+    readonly instance: Instance,
+    readonly listing: InstanceListing,
+  ) {}
+
+  get live(): InstanceLiveState {
+    return (this.liveState ??= this.observe());
+  }
+
+  private observe(): InstanceLiveState {
+    const { instance, listing } = this;
+    const primary = listing.nodes.get(instance.primary_node);
+    const seen = listing.observations?.get(instance.primary_node);
+    if (!primary || primary.offline || !seen?.answered) {
+      const observed = { primaryOffline: primary?.offline ?? false, primaryDown: !primary?.offline, running: false, onWrongNode: false };
+      return { ...observed, status: instanceStatus(instance, observed) };
+    }
+    const info = seen.instances.get(instance.name);
+    if (info) {
+      const observed = { primaryOffline: false, primaryDown: false, running: true, onWrongNode: false };
+      return { ...observed, memory: info.memory, vcpus: info.vcpus, status: instanceStatus(instance, observed) };
+    }
+    const elsewhere = listing.runningOn(instance.name).some((uuid) => uuid !== instance.primary_node);
+    const observed = { primaryOffline: false, primaryDown: false, running: elsewhere, onWrongNode: elsewhere };
+    return { ...observed, status: instanceStatus(instance, observed) };
+  }
+}
