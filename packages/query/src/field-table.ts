@@ -57,13 +57,28 @@ export class FieldTable<T> {
     return { name: field.name, title: field.title, kind: field.kind, doc: field.doc };
   }
 
-  /** The named fields' values of one item, as a plain object (for bulk listings). */
+  /** The named fields' values of one item, as a plain object (for bulk listings); a FieldStatus reads as null. */
   project(item: T, names: readonly string[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const name of names) {
-      const value = this.byName.get(name)?.get(item);
-      out[name] = value instanceof FieldStatus ? null : value;
-    }
-    return out;
+    return this.projector(names)(item);
+  }
+
+  /**
+   * `project` with the names resolved once: for listings of many items
+   * (the 10,000-instance bulk listing projects every row with it).
+   */
+  projector(names: readonly string[]): (item: T) => Record<string, unknown> {
+    const getters = names.map((name) => this.byName.get(name)?.get);
+    const count = names.length;
+    // Rows are copies of one template built by JSON.parse, which V8 keeps as a fast object with every key in place:
+    // adding 35 keys one by one (keyed stores) would turn each row into a slow dictionary object.
+    const template = JSON.parse(JSON.stringify(Object.fromEntries(names.map((name) => [name, null])))) as Record<string, unknown>;
+    return (item) => {
+      const out: Record<string, unknown> = { ...template };
+      for (let i = 0; i < count; i++) {
+        const value = getters[i]?.(item);
+        out[names[i]!] = value instanceof FieldStatus ? null : value;
+      }
+      return out;
+    };
   }
 }

@@ -4,6 +4,8 @@ import type { ConfigSnapshot } from '@corral/store';
 import { instanceFields, INSTANCE_BULK_FIELDS } from './instance-fields';
 import { InstanceListing, InstanceRow } from './instance-row';
 
+const project = instanceFields.projector(INSTANCE_BULK_FIELDS);
+
 /**
  * The rows of `GET /2/instances?bulk=1` (every instance, sorted by name)
  * or of `GET /2/instances/[i]` (`instances` given): the field table's
@@ -20,7 +22,7 @@ export function instanceBulkRows(
   // Instances without own beparams share one filled dict, so they share its compatibility copy too.
   const withMemory = new Map<ParamDict, ParamDict>();
   return instances.map((instance) => {
-    const row = instanceFields.project(new InstanceRow(instance, listing), INSTANCE_BULK_FIELDS);
+    const row = project(new InstanceRow(instance, listing));
     const beparams = row.beparams as ParamDict;
     let compat = withMemory.get(beparams);
     if (compat === undefined) {

@@ -107,6 +107,20 @@ export interface InstanceLiveState {
   readonly status: InstanceStatus;
 }
 
+function liveState(
+  instance: Instance,
+  primaryOffline: boolean,
+  primaryDown: boolean,
+  running: boolean,
+  onWrongNode: boolean,
+  memory?: number,
+  vcpus?: number,
+): InstanceLiveState {
+  const state = { primaryOffline, primaryDown, running, onWrongNode, memory, vcpus, status: 'running' as InstanceStatus };
+  state.status = instanceStatus(instance, state);
+  return state;
+}
+
 /** One instance as listings and queries see it: the object and its listing; the live state derived once. */
 export class InstanceRow {
   private liveState: InstanceLiveState | undefined;
@@ -125,16 +139,12 @@ export class InstanceRow {
     const primary = listing.nodes.get(instance.primary_node);
     const seen = listing.observations?.get(instance.primary_node);
     if (!primary || primary.offline || !seen?.answered) {
-      const observed = { primaryOffline: primary?.offline ?? false, primaryDown: !primary?.offline, running: false, onWrongNode: false };
-      return { ...observed, status: instanceStatus(instance, observed) };
+      const primaryOffline = primary?.offline ?? false;
+      return liveState(instance, primaryOffline, !primaryOffline, false, false);
     }
     const info = seen.instances.get(instance.name);
-    if (info) {
-      const observed = { primaryOffline: false, primaryDown: false, running: true, onWrongNode: false };
-      return { ...observed, memory: info.memory, vcpus: info.vcpus, status: instanceStatus(instance, observed) };
-    }
+    if (info) return liveState(instance, false, false, true, false, info.memory, info.vcpus);
     const elsewhere = listing.runningOn(instance.name).some((uuid) => uuid !== instance.primary_node);
-    const observed = { primaryOffline: false, primaryDown: false, running: elsewhere, onWrongNode: elsewhere };
-    return { ...observed, status: instanceStatus(instance, observed) };
+    return liveState(instance, false, false, elsewhere, elsewhere);
   }
 }
