@@ -1,3 +1,4 @@
+import { newConfigObject } from './new-config-object';
 import type { NodeGroup } from './node-group';
 
 /** What a new node group must be given; every other field may override the defaults. */
@@ -7,11 +8,7 @@ export type NewNodeGroup = Pick<NodeGroup, 'uuid' | 'name'> & Partial<NodeGroup>
 export function createNodeGroup(fields: NewNodeGroup, now: number): NodeGroup {
   // The defaults first (they give the key order), then the given fields.
   const defaults: NodeGroup = {
-    uuid: fields.uuid,
-    serial_no: 1,
-    ctime: now,
-    mtime: now,
-    tags: [],
+    ...newConfigObject(fields.uuid, now),
     name: fields.name,
     alloc_policy: 'preferred',
     ndparams: {},

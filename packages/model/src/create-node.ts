@@ -1,3 +1,4 @@
+import { newConfigObject } from './new-config-object';
 import type { Node } from './node';
 
 /** What a new node must be given; every other field may override the defaults. */
@@ -11,11 +12,7 @@ export type NewNode = Pick<Node, 'uuid' | 'name' | 'group' | 'node_dir'> & Parti
 export function createNode(fields: NewNode, now: number): Node {
   // The defaults first (they give the key order), then the given fields.
   const defaults: Node = {
-    uuid: fields.uuid,
-    serial_no: 1,
-    ctime: now,
-    mtime: now,
-    tags: [],
+    ...newConfigObject(fields.uuid, now),
     name: fields.name,
     primary_ip: '127.0.0.1',
     secondary_ip: fields.primary_ip ?? '127.0.0.1',
