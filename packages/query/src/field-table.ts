@@ -10,6 +10,28 @@ export interface QueryField<T> extends FieldDefinition {
   readonly get: FieldGetter<T>;
 }
 
+/** A getter's answer as a listing shows it: a FieldStatus (no value) reads as null. */
+function plainValue(value: unknown): unknown {
+  return value instanceof FieldStatus ? null : value;
+}
+
+/**
+ * A function building one object literal with the projection's keys, in
+ * order: every row then has the same shape and is built in one allocation,
+ * as a hand-written literal would be (the 10,000-row listing is ~2x faster
+ * than adding keys one by one). Keys are JSON-quoted (`__proto__` computed),
+ * so no name can inject code or set a prototype.
+ */
+function compileProjector<T>(getters: readonly FieldGetter<T>[], names: readonly string[]): (item: T) => Record<string, unknown> {
+  const key = (name: string): string => (name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name));
+  const body = names.map((name, i) => `${key(name)}: v(g[${i}](item))`).join(', ');
+  const build = new Function('g', 'v', `return (item) => ({ ${body} });`) as (
+    g: readonly FieldGetter<T>[],
+    v: (value: unknown) => unknown,
+  ) => (item: T) => Record<string, unknown>;
+  return build(getters, plainValue);
+}
+
 /**
  * The one declarative table of a query resource: field name -> title, kind,
  * doc and getter. Queries, `/fields` and bulk listings all read it, so a
@@ -17,6 +39,7 @@ export interface QueryField<T> extends FieldDefinition {
  */
 export class FieldTable<T> {
   private readonly byName = new Map<string, QueryField<T>>();
+  private readonly projectors = new WeakMap<readonly string[], (item: T) => Record<string, unknown>>();
 
   constructor(readonly resource: string, fields: Iterable<QueryField<T>>) {
     for (const f of fields) this.byName.set(f.name, f);
@@ -63,22 +86,15 @@ export class FieldTable<T> {
   }
 
   /**
-   * `project` with the names resolved once: for listings of many items
-   * (the 10,000-instance bulk listing projects every row with it).
+   * `project` with the names resolved once (cached per names array): for
+   * listings of many items, such as the 10,000-instance bulk listing.
    */
   projector(names: readonly string[]): (item: T) => Record<string, unknown> {
-    const getters = names.map((name) => this.byName.get(name)?.get);
-    const count = names.length;
-    // Rows are copies of one template built by JSON.parse, which V8 keeps as a fast object with every key in place:
-    // adding 35 keys one by one (keyed stores) would turn each row into a slow dictionary object.
-    const template = JSON.parse(JSON.stringify(Object.fromEntries(names.map((name) => [name, null])))) as Record<string, unknown>;
-    return (item) => {
-      const out: Record<string, unknown> = { ...template };
-      for (let i = 0; i < count; i++) {
-        const value = getters[i]?.(item);
-        out[names[i]!] = value instanceof FieldStatus ? null : value;
-      }
-      return out;
-    };
+    let projector = this.projectors.get(names);
+    if (projector === undefined) {
+      projector = compileProjector(names.map((name) => this.byName.get(name)?.get ?? (() => null)), names);
+      this.projectors.set(names, projector);
+    }
+    return projector;
   }
 }

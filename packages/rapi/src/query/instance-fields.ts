@@ -16,7 +16,7 @@ function live(pick: (o: InstanceLiveState) => unknown): FieldGetter<InstanceRow>
   };
 }
 
-const nicParams = (r: InstanceRow, nic: Nic): Record<string, unknown> => r.listing.nicparams(nic);
+const nicParams = (r: InstanceRow, i: number): Record<string, unknown> => r.nicparams[i]!;
 
 /** Ganeti's ComputeDiskSize: no space for diskless and blockdev, DRBD metadata (128 MiB a disk) on top. */
 function diskUsage(i: Instance): number {
@@ -32,17 +32,17 @@ const nodeName = (r: InstanceRow, uuid: string): string => r.listing.nodeName(uu
 const groupOf = (r: InstanceRow, uuid: string) => r.listing.groupOf(uuid);
 
 /** Per-NIC values, both as lists (`nic.ips`) and indexed (`nic.ip/0`). */
-const NIC_VALUES: Record<string, [string, (r: InstanceRow, n: Nic) => unknown]> = {
+const NIC_VALUES: Record<string, [string, (r: InstanceRow, n: Nic, i: number) => unknown]> = {
   ip: ['ips', (_r, n) => n.ip],
   mac: ['macs', (_r, n) => n.mac],
-  mode: ['modes', (r, n) => nicParams(r, n).mode ?? null],
-  link: ['links', (r, n) => nicParams(r, n).link ?? null],
-  vlan: ['vlans', (r, n) => nicParams(r, n).vlan ?? ''],
+  mode: ['modes', (r, _n, i) => nicParams(r, i).mode ?? null],
+  link: ['links', (r, _n, i) => nicParams(r, i).link ?? null],
+  vlan: ['vlans', (r, _n, i) => nicParams(r, i).vlan ?? ''],
   uuid: ['uuids', (_r, n) => n.uuid],
   name: ['names', (_r, n) => n.name],
   network: ['networks', (_r, n) => n.network],
-  'network.name': ['networks.names', (r, n) => (n.network ? (r.listing.networks.get(n.network)?.name ?? null) : null)],
-  bridge: ['bridges', (r, n) => (nicParams(r, n).mode === 'bridged' ? (nicParams(r, n).link ?? null) : null)],
+  'network.name': ['networks.names', (r, n) => (n.network ? (r.listing.network(n.network)?.name ?? null) : null)],
+  bridge: ['bridges', (r, _n, i) => (nicParams(r, i).mode === 'bridged' ? (nicParams(r, i).link ?? null) : null)],
 };
 
 const DISK_VALUES: Record<string, [string, (d: Instance['disks'][number]) => unknown]> = {
@@ -55,8 +55,8 @@ const DISK_VALUES: Record<string, [string, (d: Instance['disks'][number]) => unk
 function indexedGetters(): Record<string, FieldGetter<InstanceRow>> {
   const out: Record<string, FieldGetter<InstanceRow>> = {};
   for (const [key, [plural, get]] of Object.entries(NIC_VALUES)) {
-    out[`nic.${plural}`] = (r) => r.instance.nics.map((n) => get(r, n));
-    for (let i = 0; i < 8; i++) out[`nic.${key}/${i}`] = (r) => (r.instance.nics[i] ? get(r, r.instance.nics[i]!) : FieldStatus.unavailable);
+    out[`nic.${plural}`] = (r) => r.instance.nics.map((n, i) => get(r, n, i));
+    for (let i = 0; i < 8; i++) out[`nic.${key}/${i}`] = (r) => (r.instance.nics[i] ? get(r, r.instance.nics[i]!, i) : FieldStatus.unavailable);
   }
   for (const [key, [plural, get]] of Object.entries(DISK_VALUES)) {
     out[`disk.${plural}`] = (r) => (r.instance.disks.length === 0 ? EMPTY_LIST : r.instance.disks.map(get));
@@ -74,7 +74,7 @@ function indexedGetters(): Record<string, FieldGetter<InstanceRow>> {
   return out;
 }
 
-const firstNic = (get: (r: InstanceRow, n: Nic) => unknown): FieldGetter<InstanceRow> => (r) => (r.instance.nics[0] ? get(r, r.instance.nics[0]) : FieldStatus.unavailable);
+const firstNic = (get: (r: InstanceRow, n: Nic, i: number) => unknown): FieldGetter<InstanceRow> => (r) => (r.instance.nics[0] ? get(r, r.instance.nics[0], 0) : FieldStatus.unavailable);
 
 /** Ganeti 3.0's instance fields (query resource `instance`), over the model and the nodes' live data. */
 export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<InstanceRow>('instance', {

@@ -28,21 +28,15 @@ function isEmpty(params: ParamDict): boolean {
  */
 export class InstanceListing {
   readonly cluster: Cluster;
-  readonly nodes: ReadonlyMap<string, Node>;
-  readonly groups: ReadonlyMap<string, NodeGroup>;
-  readonly networks: ReadonlyMap<string, Network>;
   private readonly running = new Map<string, string[]>();
   private readonly filled = new Map<string, ParamDict>();
 
   /** `observations` undefined when the request needs no live data. */
   constructor(
-    snapshot: ConfigSnapshot,
+    private readonly snapshot: ConfigSnapshot,
     readonly observations: NodeObservations | undefined,
   ) {
     this.cluster = snapshot.list('cluster')[0]!;
-    this.nodes = new Map(snapshot.list('node').map((n) => [n.uuid, n]));
-    this.groups = new Map(snapshot.list('nodegroup').map((g) => [g.uuid, g]));
-    this.networks = new Map(snapshot.list('network').map((n) => [n.uuid, n]));
     for (const [uuid, seen] of observations ?? []) {
       for (const name of seen.instances.keys()) {
         const nodes = this.running.get(name);
@@ -57,14 +51,22 @@ export class InstanceListing {
     return this.running.get(name) ?? [];
   }
 
+  node(uuid: string): Node | undefined {
+    return this.snapshot.get('node', uuid);
+  }
+
   /** A node's name (its uuid if it is not in the configuration). */
   nodeName(uuid: string): string {
-    return this.nodes.get(uuid)?.name ?? uuid;
+    return this.snapshot.get('node', uuid)?.name ?? uuid;
   }
 
   /** The node group of a node. */
   groupOf(uuid: string): NodeGroup | undefined {
-    return this.groups.get(this.nodes.get(uuid)?.group ?? '');
+    return this.snapshot.get('nodegroup', this.snapshot.get('node', uuid)?.group ?? '');
+  }
+
+  network(uuid: string): Network | undefined {
+    return this.snapshot.get('network', uuid);
   }
 
   nicparams(nic: Nic): ParamDict {
@@ -124,11 +126,17 @@ function liveState(
 /** One instance as listings and queries see it: the object and its listing; the live state derived once. */
 export class InstanceRow {
   private liveState: InstanceLiveState | undefined;
+  private filledNics: readonly ParamDict[] | undefined;
 
   constructor(
     readonly instance: Instance,
     readonly listing: InstanceListing,
   ) {}
+
+  /** The NICs' effective parameters, in NIC order. */
+  get nicparams(): readonly ParamDict[] {
+    return (this.filledNics ??= this.instance.nics.map((n) => this.listing.nicparams(n)));
+  }
 
   get live(): InstanceLiveState {
     return (this.liveState ??= this.observe());
@@ -136,7 +144,7 @@ export class InstanceRow {
 
   private observe(): InstanceLiveState {
     const { instance, listing } = this;
-    const primary = listing.nodes.get(instance.primary_node);
+    const primary = listing.node(instance.primary_node);
     const seen = listing.observations?.get(instance.primary_node);
     if (!primary || primary.offline || !seen?.answered) {
       const primaryOffline = primary?.offline ?? false;
