@@ -4,7 +4,7 @@ import { groupFields, groupRows, GROUP_BULK_FIELDS } from '../query/group-fields
 import { notFound } from '../not-found';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
-import { submitJob } from '../submit-job';
+import { submitOpcode } from '../submit-job';
 
 const groupPath = (suffix: string): RegExp => new RegExp(`^/2/groups/(?<name>[^/]+)${suffix}$`);
 
@@ -22,9 +22,6 @@ async function getGroup(req: RouteRequest, services: RapiServices): Promise<unkn
   return groupFields.project(groupRows(snapshot, [group])[0]!, GROUP_BULK_FIELDS);
 }
 
-const submit = (services: RapiServices, req: RouteRequest, resource: string, opId: string, fields: Record<string, unknown>): Promise<number> =>
-  submitJob(services, req, resource, [{ opId, fields }]);
-
 /** The node group resources of Ganeti 3.0 (`/2/groups...`), tags excepted (tags-resources). */
 export const groupsRows: readonly RapiRow[] = [
   {
@@ -33,7 +30,7 @@ export const groupsRows: readonly RapiRow[] = [
     GET: { handle: listGroups },
     POST: {
       handle: (req, services) =>
-        submit(services, req, 'groups', 'OP_GROUP_ADD', fillOpcodeFields(req, { rename: { name: 'group_name' }, static: { dry_run: req.query.flag('dry-run') } })),
+        submitOpcode(services, req, 'groups', 'OP_GROUP_ADD', fillOpcodeFields(req, { rename: { name: 'group_name' }, static: { dry_run: req.query.flag('dry-run') } })),
     },
   },
   {
@@ -41,7 +38,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name',
     GET: { handle: getGroup },
     DELETE: {
-      handle: (req, services) => submit(services, req, 'groups_name', 'OP_GROUP_REMOVE', { group_name: req.params.name, dry_run: req.query.flag('dry-run') }),
+      handle: (req, services) => submitOpcode(services, req, 'groups_name', 'OP_GROUP_REMOVE', { group_name: req.params.name, dry_run: req.query.flag('dry-run') }),
     },
   },
   {
@@ -49,7 +46,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name_modify',
     PUT: {
       handle: (req, services) =>
-        submit(
+        submitOpcode(
           services,
           req,
           'groups_name_modify',
@@ -66,7 +63,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name_rename',
     PUT: {
       handle: (req, services) =>
-        submit(services, req, 'groups_name_rename', 'OP_GROUP_RENAME', fillOpcodeFields(req, { static: { group_name: req.params.name, dry_run: req.query.flag('dry-run') } })),
+        submitOpcode(services, req, 'groups_name_rename', 'OP_GROUP_RENAME', fillOpcodeFields(req, { static: { group_name: req.params.name, dry_run: req.query.flag('dry-run') } })),
     },
   },
   {
@@ -74,7 +71,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name_assign_nodes',
     PUT: {
       handle: (req, services) =>
-        submit(
+        submitOpcode(
           services,
           req,
           'groups_name_assign_nodes',

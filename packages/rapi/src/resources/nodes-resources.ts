@@ -9,7 +9,7 @@ import { notFound } from '../not-found';
 import { pythonTypeName } from '../python-type-name';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
-import { submitJob } from '../submit-job';
+import { submitOpcode } from '../submit-job';
 
 const NODE = '(?<name>[^/]+)';
 const nodePath = (suffix: string): RegExp => new RegExp(`^/2/nodes/${NODE}${suffix}$`);
@@ -52,10 +52,6 @@ const ROLE_FLAGS: Record<string, [boolean | null, boolean | null, boolean | null
   offline: [null, true, null],
 };
 
-function nodeOp(req: RouteRequest, resource: string, opId: string, fields: Record<string, unknown>, services: RapiServices): Promise<number> {
-  return submitJob(services, req, resource, [{ opId, fields }]);
-}
-
 /** The node resources of Ganeti 3.0 (`/2/nodes...`), tags excepted (tags-resources). */
 export const nodesRows: readonly RapiRow[] = [
   { path: '/2/nodes', resource: 'nodes', GET: { handle: listNodes } },
@@ -78,14 +74,14 @@ export const nodesRows: readonly RapiRow[] = [
         const flags = Object.prototype.hasOwnProperty.call(ROLE_FLAGS, role) ? ROLE_FLAGS[role] : undefined;
         if (!flags) throw new HttpError(400, `Can't set '${role}' role`);
         const [master_candidate, offline, drained] = flags;
-        return nodeOp(req, 'nodes_name_role', 'OP_NODE_SET_PARAMS', {
+        return submitOpcode(services, req, 'nodes_name_role', 'OP_NODE_SET_PARAMS', {
           node_name: req.params.name,
           master_candidate,
           offline,
           drained,
           force: req.query.flag('force'),
           auto_promote: req.query.flag('auto-promote'),
-        }, services);
+        });
       },
     },
   },
@@ -94,7 +90,7 @@ export const nodesRows: readonly RapiRow[] = [
     resource: 'nodes_name_evacuate',
     POST: {
       handle: (req, services) =>
-        nodeOp(req, 'nodes_name_evacuate', 'OP_NODE_EVACUATE', fillOpcodeFields(req, { static: { node_name: req.params.name, dry_run: req.query.flag('dry-run') } }), services),
+        submitOpcode(services, req, 'nodes_name_evacuate', 'OP_NODE_EVACUATE', fillOpcodeFields(req, { static: { node_name: req.params.name, dry_run: req.query.flag('dry-run') } })),
     },
   },
   {
@@ -111,7 +107,7 @@ export const nodesRows: readonly RapiRow[] = [
         } else {
           fields = fillOpcodeFields(req, { static: { node_name: req.params.name } });
         }
-        return nodeOp(req, 'nodes_name_migrate', 'OP_NODE_MIGRATE', fields, services);
+        return submitOpcode(services, req, 'nodes_name_migrate', 'OP_NODE_MIGRATE', fields);
       },
     },
   },
@@ -119,14 +115,14 @@ export const nodesRows: readonly RapiRow[] = [
     path: nodePath('/modify'),
     resource: 'nodes_name_modify',
     POST: {
-      handle: (req, services) => nodeOp(req, 'nodes_name_modify', 'OP_NODE_SET_PARAMS', fillOpcodeFields(req, { static: { node_name: req.params.name } }), services),
+      handle: (req, services) => submitOpcode(services, req, 'nodes_name_modify', 'OP_NODE_SET_PARAMS', fillOpcodeFields(req, { static: { node_name: req.params.name } })),
     },
   },
   {
     path: nodePath('/powercycle'),
     resource: 'nodes_name_powercycle',
     POST: {
-      handle: (req, services) => nodeOp(req, 'nodes_name_powercycle', 'OP_NODE_POWERCYCLE', { node_name: req.params.name, force: req.query.flag('force') }, services),
+      handle: (req, services) => submitOpcode(services, req, 'nodes_name_powercycle', 'OP_NODE_POWERCYCLE', { node_name: req.params.name, force: req.query.flag('force') }),
     },
   },
   {
@@ -137,11 +133,11 @@ export const nodesRows: readonly RapiRow[] = [
       handle: (req, services) => {
         const outputFields = req.query.get('output_fields');
         if (!outputFields) throw new HttpError(400, "Missing the required 'output_fields' parameter");
-        return nodeOp(req, 'nodes_name_storage', 'OP_NODE_QUERY_STORAGE', {
+        return submitOpcode(services, req, 'nodes_name_storage', 'OP_NODE_QUERY_STORAGE', {
           nodes: [req.params.name],
           storage_type: req.query.get('storage_type') ?? null,
           output_fields: outputFields.split(','),
-        }, services);
+        });
       },
     },
   },
@@ -154,12 +150,12 @@ export const nodesRows: readonly RapiRow[] = [
         if (!name) throw new HttpError(400, "Missing the required 'name' parameter");
         const changes: Record<string, unknown> = {};
         if (req.query.has('allocatable')) changes.allocatable = req.query.flag('allocatable', true);
-        return nodeOp(req, 'nodes_name_storage_modify', 'OP_NODE_MODIFY_STORAGE', {
+        return submitOpcode(services, req, 'nodes_name_storage_modify', 'OP_NODE_MODIFY_STORAGE', {
           node_name: req.params.name,
           storage_type: req.query.get('storage_type') ?? null,
           name,
           changes,
-        }, services);
+        });
       },
     },
   },
@@ -170,11 +166,11 @@ export const nodesRows: readonly RapiRow[] = [
       handle: (req, services) => {
         const name = req.query.get('name');
         if (!name) throw new HttpError(400, "Missing the required 'name' parameter");
-        return nodeOp(req, 'nodes_name_storage_repair', 'OP_REPAIR_NODE_STORAGE', {
+        return submitOpcode(services, req, 'nodes_name_storage_repair', 'OP_REPAIR_NODE_STORAGE', {
           node_name: req.params.name,
           storage_type: req.query.get('storage_type') ?? null,
           name,
-        }, services);
+        });
       },
     },
   },
@@ -192,7 +188,7 @@ export const corralNodesRows: readonly RapiRow[] = [
     POST: {
       handle: (req, services) => {
         const fields = fillOpcodeFields(req, { rename: { name: 'node_name' }, static: { dry_run: req.query.flag('dry-run') } });
-        return nodeOp(req, 'corral_nodes', 'OP_NODE_ADD', fields, services);
+        return submitOpcode(services, req, 'corral_nodes', 'OP_NODE_ADD', fields);
       },
     },
   },
@@ -200,7 +196,7 @@ export const corralNodesRows: readonly RapiRow[] = [
     path: /^\/corral\/nodes\/(?<name>[^/]+)$/,
     resource: 'corral_nodes_name',
     DELETE: {
-      handle: (req, services) => nodeOp(req, 'corral_nodes_name', 'OP_NODE_REMOVE', { node_name: req.params.name, dry_run: req.query.flag('dry-run') }, services),
+      handle: (req, services) => submitOpcode(services, req, 'corral_nodes_name', 'OP_NODE_REMOVE', { node_name: req.params.name, dry_run: req.query.flag('dry-run') }),
     },
   },
 ];
