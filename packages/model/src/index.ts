@@ -18,3 +18,6 @@ export { ipolicyViolations, effectiveIpolicy, type IpolicyInstanceSpec } from '.
 export type { FilterRule, FilterAction } from './filter-rule';
 export { nodeRoleWord, type NodeRoleWord } from './node-role-word';
 export { diskTemplateStorageType } from './disk-template-storage-type';
+export { createNode, type NewNode } from './create-node';
+export { createNodeGroup, type NewNodeGroup } from './create-node-group';
+export { newConfigObject } from './new-config-object';

@@ -6,6 +6,7 @@ import type { ConfigSnapshot } from '@corral/store';
 import type { LockRequest } from './lock-request';
 import type { OpInput } from './opcode-definition';
 import { lookupInstance, lookupNode, primaryNodeOf } from './lookup-instance';
+import type { MoveAllocator } from './relocation-allocator';
 
 /** Templates Ganeti fails over and migrates (DTS_MIRRORED), plus `file` whose disks Corral copies. */
 const MOVABLE = new Set(['diskless', 'sharedfile', 'file', 'blockdev', 'ext', 'gluster', 'rbd', 'drbd']);
@@ -47,10 +48,10 @@ export interface MoveParties {
  * Ganeti's TLMigrateInstance target checks: the template must allow the
  * move, external-mirror templates need a target node or an iallocator
  * (the cluster default when neither is given), never the primary itself.
- * With an iallocator, Corral picks the first healthy node of the group other
- * than the primary (the relocation request of Ganeti, simplified).
+ * With an iallocator, `allocate` runs its relocation request.
  */
-export function resolveMove(op: OpInput, snapshot: ConfigSnapshot, failover: boolean): MoveParties {
+export async function resolveMove(op: OpInput, ctx: OpContext, failover: boolean, allocate: MoveAllocator): Promise<MoveParties> {
+  const snapshot = ctx.snapshot;
   const instance = lookupInstance(snapshot, op.instance_name as string);
   const source = primaryNodeOf(snapshot, instance);
   const template = instance.disk_template;
@@ -76,11 +77,7 @@ export function resolveMove(op: OpInput, snapshot: ConfigSnapshot, failover: boo
         );
       }
     }
-    const candidate = snapshot
-      .list('node')
-      .find((n) => n.uuid !== source.uuid && n.group === source.group && n.vm_capable && !n.offline && !n.drained);
-    if (!candidate) throw GanetiError.prereq(`Can't compute nodes using iallocator '${iallocator}': no other usable node in the group`, 'insufficient_resources');
-    target = candidate;
+    target = await allocate(op, ctx, instance, source, iallocator);
   }
   if (target.uuid === source.uuid) {
     throw GanetiError.prereq(`Cannot migrate instance ${instance.name} to its primary (${source.name})`, 'wrong_state');

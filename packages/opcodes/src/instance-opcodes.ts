@@ -1,4 +1,6 @@
 import { instanceCreateOpcode } from './instance-create-opcode';
+import { instanceFailoverOpcode } from './instance-failover-opcode';
+import { instanceMigrateOpcode } from './instance-migrate-opcode';
 import type { InstanceOpcodeDeps } from './instance-opcode-deps';
 import { instanceMultiAllocOpcode } from './instance-multi-alloc-opcode';
 import { instanceQueryDataOpcode } from './instance-query-data-opcode';
@@ -18,5 +20,7 @@ export function instanceOpcodes(deps: InstanceOpcodeDeps): OpcodeDefinition[] {
     instanceRebootOpcode(deps),
     instanceQueryDataOpcode(deps),
     instanceMultiAllocOpcode(deps),
+    instanceMigrateOpcode(deps),
+    instanceFailoverOpcode(deps),
   ];
 }

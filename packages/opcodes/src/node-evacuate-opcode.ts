@@ -1,4 +1,5 @@
-import { GanetiError } from '@corral/model';
+import { GanetiError, type Node } from '@corral/model';
+import type { ConfigSnapshot } from '@corral/store';
 import { requireCluster, requireNode } from './config-lookup';
 import type { FollowUpOpcode } from './op-context';
 import type { OpcodeDefinition } from './opcode-definition';
@@ -10,16 +11,30 @@ export const nodeEvacModes = ['all', 'primary-only', 'secondary-only'] as const;
 /** Ganeti's DTS_INT_MIRROR and DTS_EXT_MIRROR: how an instance's primary can leave its node. */
 const INTERNALLY_MIRRORED = ['drbd'];
 const EXTERNALLY_MIRRORED = ['diskless', 'sharedfile', 'blockdev', 'rbd', 'ext', 'gluster'];
+/** Templates whose primary Corral moves to a node it chooses (externally mirrored ones it can drive, and `file`, whose disks are copied). */
+const MOVED_TO_CHOSEN_NODE = ['diskless', 'sharedfile', 'file'];
+
+/** The evacuation target of a non-DRBD primary: the first usable node of the group other than the evacuated one. */
+function evacuationTarget(snapshot: ConfigSnapshot, node: Node): Node | undefined {
+  return snapshot
+    .list('node')
+    .filter((n) => n.uuid !== node.uuid && n.group === node.group && n.vm_capable && !n.offline && !n.drained)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+}
 
 /**
  * OP_NODE_EVACUATE: moves instances off a node by submitting one job per
  * instance (Ganeti's `node-evac-res1`: the result is
- * `{"jobs": [[true, job_id] | [false, message]...]}`). Primaries of mirrored
- * instances are migrated (failover allowed) to their secondary or, when
- * externally mirrored, where the iallocator says; secondaries get a new
- * secondary (OP_INSTANCE_REPLACE_DISKS, `replace_new_secondary`) chosen by
- * the iallocator or given as `remote_node`. Primaries of non-mirrored
- * instances cannot be moved: a warning in the job log, as hail reports.
+ * `{"jobs": [[true, job_id] | [false, message]...]}`). Primaries of DRBD
+ * instances are migrated (failover allowed) to their secondary; primaries
+ * of `diskless`, `sharedfile` and `file` instances are migrated (failover
+ * allowed) to a target chosen here: the first online, undrained,
+ * vm-capable node of the same group (by name), so that the follow-up jobs
+ * never depend on an allocator that cannot relocate such instances.
+ * Secondaries get a new secondary (OP_INSTANCE_REPLACE_DISKS,
+ * `replace_new_secondary`) chosen by the iallocator or given as
+ * `remote_node`. Other primaries (`plain`) cannot be moved: a warning in the
+ * job log, as hail reports.
  */
 export const nodeEvacuateOpcode: OpcodeDefinition = {
   id: 'OP_NODE_EVACUATE',
@@ -63,6 +78,10 @@ export const nodeEvacuateOpcode: OpcodeDefinition = {
       if (instance.primary_node === node.uuid && op.mode !== 'secondary-only') {
         if (INTERNALLY_MIRRORED.includes(instance.disk_template)) {
           jobs.push([{ OP_ID: 'OP_INSTANCE_MIGRATE', instance_name: instance.name, allow_failover: true }]);
+        } else if (MOVED_TO_CHOSEN_NODE.includes(instance.disk_template)) {
+          const target = evacuationTarget(ctx.snapshot, node);
+          if (target) jobs.push([{ OP_ID: 'OP_INSTANCE_MIGRATE', instance_name: instance.name, allow_failover: true, target_node: target.name }]);
+          else stuck.push(`${instance.name} (no other usable node in the group)`);
         } else if (EXTERNALLY_MIRRORED.includes(instance.disk_template)) {
           jobs.push([{ OP_ID: 'OP_INSTANCE_MIGRATE', instance_name: instance.name, allow_failover: true, iallocator }]);
         } else {

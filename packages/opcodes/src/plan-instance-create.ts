@@ -241,7 +241,7 @@ export async function planInstanceCreate(op: OpInput, ctx: OpContext, deps: Inst
     }
   }
   const os = op.os_type === null ? '' : String(op.os_type);
-  if (op.mode === 'create') {
+  if (op.mode !== 'remote-import') {
     let definition;
     try {
       definition = await deps.runner.on(primary).os(os);

@@ -120,6 +120,20 @@ describe('BuiltinIallocator', () => {
       expect(answer).toEqual({ success: true, info: 'Request successful: new secondary n1', result: ['n1'] });
     });
 
+    it('relocates the primary of a shared-storage or file instance within its group, away from relocate_from', async () => {
+      for (const template of ['sharedfile', 'diskless', 'file']) {
+        const instances = { s1: instance(['n2'], template) };
+        const answer = await allocator.run(doc({ type: 'relocate', name: 's1', required_nodes: 1, disk_space_total: 1024, relocate_from: ['n2'] }, { instances }));
+        expect(answer).toEqual({ success: true, info: 'Request successful: new primary n3', result: ['n3'] });
+      }
+    });
+
+    it('refuses to relocate a plain instance', async () => {
+      const instances = { p1: instance(['n2'], 'plain') };
+      const answer = await allocator.run(doc({ type: 'relocate', name: 'p1', required_nodes: 1, disk_space_total: 1024, relocate_from: ['n2'] }, { instances }));
+      expect(answer).toEqual({ success: false, info: 'Request failed: instances of type plain cannot be relocated', result: [] });
+    });
+
     it('finds a secondary for a plain instance', async () => {
       const instances = { p1: instance(['n2'], 'plain') };
       expect((await allocator.run(doc({ type: 'allocate-secondary', name: 'p1' }, { instances }))).result).toBe('n3');

@@ -11,6 +11,13 @@ import { MIRRORED_TEMPLATES, NO_LOCAL_DISK_TEMPLATES, SHARED_TEMPLATES } from '.
 import { nodeCapacities, place, placementScore, primaryProblem, secondaryProblem, type NodeCapacity, type PlacementNeed } from './node-capacity';
 
 type Capacities = Map<string, NodeCapacity>;
+
+/**
+ * Templates whose relocation moves the primary (hail's ChangePrimary for
+ * externally mirrored templates), plus `file`, whose disk files Corral
+ * copies between local nodes on migrate and failover.
+ */
+const RELOCATED_PRIMARY_TEMPLATES: readonly string[] = [...SHARED_TEMPLATES, 'file'];
 type Opcode = Record<string, unknown>;
 
 const POLICY_ORDER = { preferred: 0, last_resort: 1, unallocable: 2 } as const;
@@ -91,6 +98,13 @@ export class BuiltinIallocator implements Iallocator {
       case 'relocate': {
         const instance = input.instances[request.name];
         if (!instance) return { success: false, info: `Request failed: unknown instance ${request.name}`, result: [] };
+        if (RELOCATED_PRIMARY_TEMPLATES.includes(instance.disk_template)) {
+          // hail's ChangePrimary: a new primary in the instance's group, away from relocate_from.
+          const group = input.nodes[instance.nodes[0]]?.group ?? '';
+          const placed = placeInGroup(caps, group, need(instance), false, undefined, [...instance.nodes, ...request.relocate_from]);
+          if (!('nodes' in placed)) return { success: false, info: `Request failed: ${[...new Set(placed.problems)].join('; ') || 'no other node in the group'}`, result: [] };
+          return { success: true, info: `Request successful: new primary ${placed.nodes[0]}`, result: placed.nodes };
+        }
         if (!MIRRORED_TEMPLATES.includes(instance.disk_template)) {
           return { success: false, info: `Request failed: instances of type ${instance.disk_template} cannot be relocated`, result: [] };
         }

@@ -158,6 +158,26 @@ const OPERATION_CASES: readonly ClientCase[] = [
   { title: 'ExportInstance exports locally to the second node', call: { method: 'ExportInstance', args: ['conf8.example.com', 'local', NODE2] }, expected: jobSucceeded('BACKUP_EXPORT(conf8.example.com)') },
 ];
 
+/**
+ * Creation from an export and node evacuation with instances (issue 6/7 remainder), on their own
+ * server: job 1 is the export, 2 the import, 3 the evacuation and 4 its follow-up migration.
+ */
+const IMPORT_EVACUATE_CASES: readonly ClientCase[] = [
+  { title: 'ExportInstance exports imp1 to the second node (job 1)', call: { method: 'ExportInstance', args: ['imp1.example.com', 'local', NODE2] }, expected: ok(1) },
+  { title: 'WaitForJobCompletion sees the export succeed', call: wait(1), expected: ok(true) },
+  {
+    title: 'CreateInstance with mode import submits job 2',
+    call: { method: 'CreateInstance', args: ['import', 'imp2.example.com', 'file', [], [{}]], kwargs: { src_node: NODE2, src_path: 'imp1.example.com', pnode: NODE2, name_check: false, ip_check: false, ignore_ipolicy: true } },
+    expected: ok(2),
+  },
+  { title: 'WaitForJobCompletion sees the import succeed', call: wait(2), expected: ok(true) },
+  { title: 'GetInstances lists the exported and the imported instance', call: { method: 'GetInstances' }, expected: ok(['imp1.example.com', 'imp2.example.com']) },
+  { title: 'EvacuateNode (mode all) of the second node submits job 3', call: { method: 'EvacuateNode', args: [NODE2], kwargs: { mode: 'all' } }, expected: ok(3) },
+  { title: 'WaitForJobCompletion sees the evacuation succeed', call: wait(3), expected: ok(true) },
+  { title: 'WaitForJobCompletion sees its follow-up migration (job 4) succeed', call: wait(4), expected: ok(true) },
+  { title: 'GetJobStatus of the evacuation names the follow-up job', call: { method: 'GetJobStatus', args: [3] }, expected: async (server) => ok(await rawJson(server, '/2/jobs/3')) },
+];
+
 /** Runs the cases' calls in one Python process against the server, over TLS verified with its certificate. */
 async function runCases(server: TestServer, cases: readonly ClientCase[]): Promise<ClientResult[]> {
   const [username, password] = server.writeAuth.split(':');
@@ -226,5 +246,34 @@ describe("Ganeti's Python RAPI client on instance operations", () => {
   it.each(OPERATION_CASES.map((c, index) => [c.title, index] as const))('%s', async (_title, index) => {
     const { expected } = OPERATION_CASES[index]!;
     expect(results[index]).toEqual(typeof expected === 'function' ? await expected(server) : expected);
+  });
+});
+
+describe("Ganeti's Python RAPI client on imports and node evacuation", () => {
+  let server: TestServer;
+  let results: ClientResult[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await addLocalTestNode(server, NODE2);
+    const master = (await sendRequest(`${server.url}/2/info`, { auth: server.writeAuth })).json as { master: string };
+    await seedInstance(server, { name: 'imp1.example.com', node: master.master, running: true });
+    results = await runCases(server, IMPORT_EVACUATE_CASES);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.each(IMPORT_EVACUATE_CASES.map((c, index) => [c.title, index] as const))('%s', async (_title, index) => {
+    const { expected } = IMPORT_EVACUATE_CASES[index]!;
+    expect(results[index]).toEqual(typeof expected === 'function' ? await expected(server) : expected);
+  });
+
+  describe('when the evacuation has ended', () => {
+    it('the imported instance runs on the master, moved by the follow-up migration', async () => {
+      const master = ((await sendRequest(`${server.url}/2/info`)).json as { master: string }).master;
+      const instance = (await sendRequest(`${server.url}/2/instances/imp2.example.com`)).json as Record<string, unknown>;
+      expect([instance.pnode, instance.status, (await sendRequest(`${server.url}/2/jobs/4`)).json]).toMatchObject([master, 'running', { status: 'success', summary: ['INSTANCE_MIGRATE(imp2.example.com)'] }]);
+    });
   });
 });
