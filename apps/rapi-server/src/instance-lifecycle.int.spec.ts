@@ -1,29 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node } from '@corral/model';
 import { ConfigStore } from '@corral/store';
 import { addLocalTestNode } from './testing/add-local-node';
+import { nodeDirTree } from './testing/node-dir-tree';
 import { rapiTestClient, type RapiTestClient } from './testing/rapi-test-client';
 import { startTestServer, type TestServer } from './testing/start-test-server';
 
 const MIB = 1048576;
 const N2 = 'node2.example.com';
 
-/** Every entry below `dir`: directories end in `/`, fake-hypervisor state files map to their content, other files to their size. */
+/** A directory as nodeDirTree shows it, an export's config.ini (timestamps inside) shown by name only. */
 function tree(dir: string): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  const walk = (d: string, prefix: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) {
-        out[`${rel}/`] = '';
-        walk(path, rel);
-      } else out[rel] = rel.startsWith('run/') ? readFileSync(path, 'utf8') : rel.endsWith('config.ini') ? 'config.ini' : statSync(path).size;
-    }
-  };
-  if (existsSync(dir)) walk(dir, '');
-  return out;
+  return nodeDirTree(dir, (rel) => (rel.endsWith('config.ini') ? 'config.ini' : undefined));
 }
 
 /** An instance as the test expects it on disk: where, its disk sizes (MiB), running with how much memory. */

@@ -7,9 +7,13 @@ export const EMPTY_NODE_DIR: Readonly<Record<string, string>> = Object.freeze({ 
 /**
  * Every entry below a node directory, for tests that assert what a node
  * holds: directories end in `/`, fake-hypervisor state files (`run/...`)
- * map to their content, disks to their size in bytes.
+ * map to their content, disks to their size in bytes. `describeFile` may
+ * show a file differently (return undefined to keep the default).
  */
-export function nodeDirTree(dir: string): Record<string, string | number> {
+export function nodeDirTree(
+  dir: string,
+  describeFile: (rel: string, path: string) => string | number | undefined = () => undefined,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   const walk = (d: string, prefix: string): void => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -18,7 +22,7 @@ export function nodeDirTree(dir: string): Record<string, string | number> {
       if (entry.isDirectory()) {
         out[`${rel}/`] = '';
         walk(path, rel);
-      } else out[rel] = rel.startsWith('run/') ? readFileSync(path, 'utf8') : statSync(path).size;
+      } else out[rel] = describeFile(rel, path) ?? (rel.startsWith('run/') ? readFileSync(path, 'utf8') : statSync(path).size);
     }
   };
   if (existsSync(dir)) walk(dir, '');
