@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { corralTarget, urlTarget } from './corral-target';
+import { corralTarget, urlTarget, type CorralEnvironment } from './corral-target';
 import { formatReport, runDifferential } from './differential';
 import { KNOWN_DIFFERENCES } from './known-differences';
 import { netnsTarget } from './netns-target';
@@ -19,6 +19,8 @@ const USAGE = `corral-conformance: compare Corral's RAPI with real Ganeti 3.0
     --script FILE       a JSON request script (default: the recorded samples' own requests)
     --only REGEX        keep requests whose name or "METHOD path" matches
     --exclude REGEX     drop requests whose name or "METHOD path" matches
+    --environment ENV   the cluster our started server has: reference (default; initialised like the
+                        reference, node1/node2.example.com, its first jobs) or embedded (Corral's default)
     --ours URL          a running Corral instead of starting one (credentials: --ours-user user:password)
     --netns NAME        reference namespace (default ganref); --reference-url (https://cluster.example.com:5080)
     --reference-dir DIR the reference's scripts (default /work/shared/reference/ganeti-3.0 or $GANREF_DIR)
@@ -43,6 +45,11 @@ async function capture(url: string): Promise<number> {
   return 0;
 }
 
+function parseEnvironment(value: string | undefined): CorralEnvironment {
+  if (value === undefined || value === 'reference' || value === 'embedded') return value ?? 'reference';
+  throw new Error(`--environment must be reference or embedded, not ${value}`);
+}
+
 async function diff(values: Record<string, string | boolean | undefined>): Promise<number> {
   const samplesDir = (values['samples'] as string | undefined) ?? BUNDLED_SAMPLES_DIR;
   const against = (values['against'] as string | undefined) ?? 'samples';
@@ -65,7 +72,7 @@ async function diff(values: Record<string, string | boolean | undefined>): Promi
   const oursUser = values['ours-user'] as string | undefined;
   const ours = values['ours']
     ? urlTarget('corral', values['ours'] as string, oursUser ? { write: oursUser, read: oursUser, badpass: `${oursUser.split(':')[0]}:wrong` } : REFERENCE_CREDENTIALS)
-    : corralTarget();
+    : corralTarget(parseEnvironment(values['environment'] as string | undefined));
   try {
     const report = await runDifferential(requests, reference, ours, KNOWN_DIFFERENCES);
     if (values['json']) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -89,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       exclude: { type: 'string' },
       ours: { type: 'string' },
       'ours-user': { type: 'string' },
+      environment: { type: 'string' },
       netns: { type: 'string' },
       'reference-url': { type: 'string' },
       'reference-dir': { type: 'string' },

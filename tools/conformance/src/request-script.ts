@@ -21,6 +21,11 @@ export interface ScriptRequest {
   readonly contentType?: string | null;
   /** `http` sends plain HTTP to the HTTPS port. */
   readonly scheme?: 'https' | 'http';
+  /**
+   * A `GET /2/jobs/N` sent again (every few milliseconds) until the job has
+   * ended, like samples.sh's polling; the last answer is the response.
+   */
+  readonly waitForJob?: boolean;
 }
 
 /** Credentials per role, as `user:password`. */
@@ -36,7 +41,8 @@ export const REFERENCE_CREDENTIALS: Credentials = {
 /**
  * Reads a request script: a JSON array of requests (`name`, `method`, `path`,
  * optional `auth` (default `write`), `authMode` (default `require`), `body`
- * (a string, or any JSON value which is encoded), `contentType`, `scheme`).
+ * (a string, or any JSON value which is encoded), `contentType`, `scheme`,
+ * `waitForJob`).
  */
 export function loadRequestScript(file: string): ScriptRequest[] {
   const items = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
@@ -54,6 +60,7 @@ export function loadRequestScript(file: string): ScriptRequest[] {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       contentType: item['contentType'] as string | null | undefined,
       scheme: item['scheme'] as 'https' | 'http' | undefined,
+      waitForJob: item['waitForJob'] === true ? true : undefined,
     };
   });
 }
