@@ -18,3 +18,4 @@ export { ipolicyViolations, effectiveIpolicy, type IpolicyInstanceSpec } from '.
 export type { FilterRule, FilterAction } from './filter-rule';
 export { nodeRoleWord, type NodeRoleWord } from './node-role-word';
 export { diskTemplateStorageType } from './disk-template-storage-type';
+export { BEPARAMS_ORDER, orderedBeparams } from './ordered-beparams';
