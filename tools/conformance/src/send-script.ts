@@ -76,6 +76,7 @@ async function sendUntilJobEnds(baseUrl: string, req: ScriptRequest, credentials
 /**
  * Sends the requests one after another, each on a new connection (as curl
  * and Ganeti's clients do), and captures every response or connection error.
+ * A `jobOfPrevious` request reads the job the latest submission returned.
  */
 export async function sendScript(
   baseUrl: string,
@@ -84,6 +85,12 @@ export async function sendScript(
   timeoutMs = 30_000,
 ): Promise<CapturedResponse[]> {
   const out: CapturedResponse[] = [];
-  for (const req of requests) out.push(await (req.waitForJob ? sendUntilJobEnds : sendOne)(baseUrl, req, credentials, timeoutMs));
+  let lastJob: number | undefined;
+  for (const original of requests) {
+    const req = original.jobOfPrevious && lastJob !== undefined ? { ...original, path: original.path.replace(/^\/2\/jobs\/\d+/, `/2/jobs/${lastJob}`) } : original;
+    const response = await (req.waitForJob ? sendUntilJobEnds : sendOne)(baseUrl, req, credentials, timeoutMs);
+    if (response.status === 200 && !req.path.startsWith('/2/jobs') && /^\d+\n?$/.test(response.body)) lastJob = Number(response.body);
+    out.push(response);
+  }
   return out;
 }
