@@ -7,7 +7,7 @@ export { runDifferential, formatReport, type DifferentialReport, type ReportedDi
 export { corralTarget, urlTarget } from './corral-target';
 export { samplesTarget } from './samples-target';
 export { netnsTarget, type NetnsReference } from './netns-target';
-export { KNOWN_DIFFERENCES } from './known-differences';
+export { KNOWN_DIFFERENCES, LIVE_HISTORY_DIFFERENCES } from './known-differences';
 export type { KnownDifference } from './known-difference';
 export type { Difference, DifferenceKind } from './difference';
 export type { CapturedResponse } from './captured-response';

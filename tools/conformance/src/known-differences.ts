@@ -181,3 +181,19 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       'docs/compatibility.md "Jobs: reason trail of `GET /2/os`": Corral\'s OS_DIAGNOSE job starts its trail with the RAPI entry (`gnt:library:rlib2:os`) like every RAPI job; Ganeti\'s has only the opcode entry.',
   },
 ];
+
+/**
+ * Added with `--against live`: the live reference keeps the history of
+ * everyone who used it (its jobs, networks added and removed, group serial
+ * numbers), unless it was just made with `up.sh --fresh`; the recorded
+ * samples come from a fresh cluster, which Corral's replay reproduces.
+ */
+export const LIVE_HISTORY_DIFFERENCES: readonly KnownDifference[] = [
+  {
+    id: 'env-live-history',
+    class: 'environment',
+    target: /^GET \/2\/(jobs(\?bulk=1)?|groups\?bulk=1)$/,
+    where: /^body\$(\[\d+\](\.(ops\[\d+\]\..*|status|summary\[\d+\]|opstatus\[\d+\]|serial_no))?)?$/,
+    reason: "The live reference's own history: earlier jobs of other users (and the group's serial number they raised).",
+  },
+];
