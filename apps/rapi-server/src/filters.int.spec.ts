@@ -2,6 +2,7 @@ import { sendRequest, type TestResponse } from '@corral/testing';
 import { JobQueue } from '@corral/jobs';
 import { OpcodeRegistry } from '@corral/opcodes';
 import { startTestServer, type TestServer } from './testing/start-test-server';
+import { rapiTestClient } from './testing/rapi-test-client';
 
 const NOT_FOUND = '{"code": 404, "message": "Not Found", "explain": "Nothing matches the given URI"}\n';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -16,15 +17,7 @@ describe('job filter rules over RAPI', () => {
     return (await call('GET', `/2/jobs/${id}`)).json as Record<string, unknown>;
   }
 
-  async function settled(id: number): Promise<Record<string, unknown>> {
-    let previous: unknown[] | null = null;
-    for (;;) {
-      const wait = await call('GET', `/2/jobs/${id}/wait`, { fields: ['status'], previous_job_info: previous, previous_log_serial: 1e9 });
-      const [status] = (wait.json as { job_info: string[] }).job_info;
-      if (['success', 'error', 'canceled'].includes(status!)) return job(id);
-      previous = [status];
-    }
-  }
+  const settled = (id: number): Promise<Record<string, unknown>> => rapiTestClient(server).settled(id);
 
   async function addFilter(body: unknown): Promise<string> {
     const res = await call('POST', '/2/filters', body);

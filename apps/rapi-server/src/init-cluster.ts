@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { createCluster, type Node, type NodeGroup } from '@corral/model';
+import { createCluster, createNode, createNodeGroup } from '@corral/model';
 import { localNodeLayout } from '@corral/opcodes';
 import type { ConfigStore } from '@corral/store';
 
@@ -68,38 +68,8 @@ export async function initCluster(store: ConfigStore, dataDir: string, o: InitCl
   const cluster = o.nicParameters
     ? { ...created, nicparams: { ...created.nicparams, default: { ...created.nicparams['default'], ...o.nicParameters } } }
     : created;
-  const group: NodeGroup = {
-    uuid: randomUUID(),
-    serial_no: 1,
-    ctime: now,
-    mtime: now,
-    tags: [],
-    name: 'default',
-    alloc_policy: 'preferred',
-    ndparams: {},
-    diskparams: {},
-    ipolicy: {},
-    networks: {},
-  };
-  const node: Node = {
-    uuid: randomUUID(),
-    serial_no: 1,
-    ctime: now,
-    mtime: now,
-    tags: [],
-    name: o.masterNode,
-    primary_ip: '127.0.0.1',
-    secondary_ip: '127.0.0.1',
-    master_candidate: true,
-    offline: false,
-    drained: false,
-    master_capable: true,
-    vm_capable: true,
-    group: group.uuid,
-    ndparams: {},
-    powered: true,
-    node_dir: nodeDir,
-  };
+  const group = createNodeGroup({ uuid: randomUUID(), name: 'default' }, now);
+  const node = createNode({ uuid: randomUUID(), name: o.masterNode, group: group.uuid, node_dir: nodeDir }, now);
   await store.commit({
     put: [
       { kind: 'cluster', object: cluster },

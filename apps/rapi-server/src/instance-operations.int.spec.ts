@@ -1,33 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sendRequest } from '@corral/testing';
 import type { GanetiError, Instance, Node } from '@corral/model';
 import { readExport } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
 import { startTestServer, type TestServer } from './testing/start-test-server';
+import { EMPTY_NODE_DIR, nodeDirTree } from './testing/node-dir-tree';
 import { addLocalTestNode } from './testing/add-local-node';
 import { seedInstance } from './testing/seed-instance';
 
 const MIB = 1048576;
-
-/** Every entry below a node directory: directories end in `/`, fake state files map to their content, disks to their size. */
-function tree(dir: string): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  const walk = (d: string, prefix: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) {
-        out[`${rel}/`] = '';
-        walk(path, rel);
-      } else out[rel] = rel.startsWith('run/') ? readFileSync(path, 'utf8') : statSync(path).size;
-    }
-  };
-  if (existsSync(dir)) walk(dir, '');
-  return out;
-}
-
-const EMPTY_NODE = { 'file-storage/': '', 'run/': '', 'run/fake-hypervisor/': '' };
 
 describe('instance operations over RAPI on a two-node local cluster', () => {
   let server: TestServer;
@@ -67,9 +49,9 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect([job.status, job.opresult]).toEqual(['success', [null]]);
       expect((await instance('inst1.example.com'))!.primary_node).toBe(node2.uuid);
       expect((await instance('inst1.example.com'))!.disks.map((d) => d.logical_id)).toEqual([['loop', join(node2.node_dir, 'file-storage', 'inst1.example.com', 'disk0')]]);
-      expect(tree(node1.node_dir)).toEqual(EMPTY_NODE);
-      expect(tree(node2.node_dir)).toEqual({
-        ...EMPTY_NODE,
+      expect(nodeDirTree(node1.node_dir)).toEqual(EMPTY_NODE_DIR);
+      expect(nodeDirTree(node2.node_dir)).toEqual({
+        ...EMPTY_NODE_DIR,
         'file-storage/inst1.example.com/': '',
         'file-storage/inst1.example.com/disk0': 4 * MIB,
         'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n',
@@ -77,8 +59,8 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const back = await runJob('PUT', '/2/instances/inst1.example.com/migrate', { mode: 'non-live', target_node: node1.name });
       expect(back.status).toBe('success');
       expect((await instance('inst1.example.com'))!.primary_node).toBe(node1.uuid);
-      expect(tree(node2.node_dir)).toEqual(EMPTY_NODE);
-      expect(Object.keys(tree(node1.node_dir))).toEqual([
+      expect(nodeDirTree(node2.node_dir)).toEqual(EMPTY_NODE_DIR);
+      expect(Object.keys(nodeDirTree(node1.node_dir))).toEqual([
         'file-storage/',
         'file-storage/inst1.example.com/',
         'file-storage/inst1.example.com/disk0',
@@ -92,7 +74,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const job = await runJob('PUT', '/2/instances/inst1.example.com/migrate', {});
       expect(job.status).toBe('success');
       expect((await instance('inst1.example.com'))!.primary_node).toBe(node2.uuid);
-      expect(Object.keys(tree(node2.node_dir))).toContain('run/fake-hypervisor/inst1.example.com');
+      expect(Object.keys(nodeDirTree(node2.node_dir))).toContain('run/fake-hypervisor/inst1.example.com');
     });
 
     it('refuses to migrate to the primary itself', async () => {
@@ -112,9 +94,9 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const job = await runJob('PUT', '/2/instances/inst1.example.com/failover', { target_node: node1.name });
       expect([job.status, job.opresult]).toEqual(['success', [null]]);
       expect((await instance('inst1.example.com'))!.primary_node).toBe(node1.uuid);
-      expect(tree(node2.node_dir)).toEqual(EMPTY_NODE);
-      expect(tree(node1.node_dir)).toEqual({
-        ...EMPTY_NODE,
+      expect(nodeDirTree(node2.node_dir)).toEqual(EMPTY_NODE_DIR);
+      expect(nodeDirTree(node1.node_dir)).toEqual({
+        ...EMPTY_NODE_DIR,
         'file-storage/inst1.example.com/': '',
         'file-storage/inst1.example.com/disk0': 4 * MIB,
         'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n',
@@ -135,16 +117,16 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       await seedInstance(server, { name: 'move1.example.com', node: node1.name, disks: [4] });
       const job = await runJob('PUT', '/2/instances/move1.example.com/failover', { target_node: node2.name });
       expect([job.status, job.opresult]).toEqual(['success', [null]]);
-      expect(tree(join(node2.node_dir, 'file-storage'))).toEqual({ 'move1.example.com/': '', 'move1.example.com/disk0': 4 * MIB });
-      expect(Object.keys(tree(join(node2.node_dir, 'run')))).toEqual(['fake-hypervisor/']);
-      expect(Object.keys(tree(join(node1.node_dir, 'file-storage')))).not.toContain('move1.example.com/');
+      expect(nodeDirTree(join(node2.node_dir, 'file-storage'))).toEqual({ 'move1.example.com/': '', 'move1.example.com/disk0': 4 * MIB });
+      expect(Object.keys(nodeDirTree(join(node2.node_dir, 'run')))).toEqual(['fake-hypervisor/']);
+      expect(Object.keys(nodeDirTree(join(node1.node_dir, 'file-storage')))).not.toContain('move1.example.com/');
     });
 
     it('migrate with allow_failover falls back to a failover for a stopped instance', async () => {
       const job = await runJob('PUT', '/2/instances/move1.example.com/migrate', { target_node: node1.name, allow_failover: true });
       expect([job.status, job.opresult]).toEqual(['success', [null]]);
       expect((await instance('move1.example.com'))!.primary_node).toBe(node1.uuid);
-      expect(tree(join(node1.node_dir, 'file-storage', 'move1.example.com'))).toEqual({ disk0: 4 * MIB });
+      expect(nodeDirTree(join(node1.node_dir, 'file-storage', 'move1.example.com'))).toEqual({ disk0: 4 * MIB });
     });
 
     it('an instance marked down but running (ERROR_up) is migrated, not failed over, as in Ganeti', async () => {
@@ -169,11 +151,11 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const shared = join(server.dataDir, 'shared-file-storage');
       const job = await runJob('PUT', '/2/instances/move3.example.com/migrate', { target_node: node2.name });
       expect([job.status, job.opresult]).toEqual(['success', [null]]);
-      expect(tree(shared)).toEqual({ 'move3.example.com/': '', 'move3.example.com/disk0': 4 * MIB });
+      expect(nodeDirTree(shared)).toEqual({ 'move3.example.com/': '', 'move3.example.com/disk0': 4 * MIB });
       expect((await instance('move3.example.com'))!.disks.map((d) => d.logical_id)).toEqual([['loop', join(shared, 'move3.example.com', 'disk0')]]);
       expect(existsSync(join(node2.node_dir, 'run', 'fake-hypervisor', 'move3.example.com'))).toBe(true);
       expect(existsSync(join(node1.node_dir, 'run', 'fake-hypervisor', 'move3.example.com'))).toBe(false);
-      expect(Object.keys(tree(join(node2.node_dir, 'file-storage')))).not.toContain('move3.example.com/');
+      expect(Object.keys(nodeDirTree(join(node2.node_dir, 'file-storage')))).not.toContain('move3.example.com/');
     });
 
     it('a target without the instance minimum memory free is refused', async () => {
@@ -241,7 +223,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
         ['loop', join(dir, 'disk0')],
         ['loop', join(dir, 'disk1')],
       ]);
-      const files = tree(join(node1.node_dir, 'file-storage'));
+      const files = nodeDirTree(join(node1.node_dir, 'file-storage'));
       expect(files).toEqual({
         'inst1.example.com/': '',
         'inst1.example.com/disk0': 4 * MIB,
@@ -309,7 +291,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
           [8, join(dir, 'disk1')],
         ],
       ]);
-      expect(tree(dir)).toEqual({ disk0: 4 * MIB, disk1: 8 * MIB });
+      expect(nodeDirTree(dir)).toEqual({ disk0: 4 * MIB, disk1: 8 * MIB });
     });
 
     it('refuses a bad disk index, a wrong node count and a partial recreation on new nodes, with Ganeti texts', async () => {
@@ -327,7 +309,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const job = await runJob('POST', '/2/instances/inst1.example.com/reinstall', { os: 'noop+default', osparams: {} });
       expect(job.ops.map((op) => op.OP_ID)).toEqual(['OP_INSTANCE_SHUTDOWN', 'OP_INSTANCE_REINSTALL', 'OP_INSTANCE_STARTUP']);
       expect([job.status, job.opresult]).toEqual(['success', [null, null, null]]);
-      expect(Object.keys(tree(node1.node_dir))).toContain('run/fake-hypervisor/inst1.example.com');
+      expect(Object.keys(nodeDirTree(node1.node_dir))).toContain('run/fake-hypervisor/inst1.example.com');
     });
 
     it('the legacy query form with nostartup leaves it stopped', async () => {
@@ -337,7 +319,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
         ['OP_INSTANCE_REINSTALL', 'noop+default'],
       ]);
       expect(job.status).toBe('success');
-      expect(Object.keys(tree(node1.node_dir))).not.toContain('run/fake-hypervisor/inst1.example.com');
+      expect(Object.keys(nodeDirTree(node1.node_dir))).not.toContain('run/fake-hypervisor/inst1.example.com');
       expect((await instance('inst1.example.com'))!.admin_state).toBe('down');
     });
 
@@ -437,13 +419,13 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
     it('adds a disk in the legacy 2-tuple form: the file is created', async () => {
       const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disks: [['add', { size: 8 }]] });
       expect([job.status, job.opresult]).toEqual(['success', [[['disk/2', 'add:size=8,mode=rw']]]]);
-      expect(tree(join(node1.node_dir, 'file-storage', 'inst3.example.com'))).toEqual({ disk0: 16 * MIB, disk1: 12 * MIB, disk2: 8 * MIB });
+      expect(nodeDirTree(join(node1.node_dir, 'file-storage', 'inst3.example.com'))).toEqual({ disk0: 16 * MIB, disk1: 12 * MIB, disk2: 8 * MIB });
     });
 
     it('removes a disk in the 3-tuple form: the file is deleted', async () => {
       const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disks: [['remove', 0, {}]] });
       expect([job.status, job.opresult]).toEqual(['success', [[['disk/0', 'remove']]]]);
-      expect(tree(join(node1.node_dir, 'file-storage', 'inst3.example.com'))).toEqual({ disk1: 12 * MIB, disk2: 8 * MIB });
+      expect(nodeDirTree(join(node1.node_dir, 'file-storage', 'inst3.example.com'))).toEqual({ disk1: 12 * MIB, disk2: 8 * MIB });
       const dir = join(node1.node_dir, 'file-storage', 'inst3.example.com');
       expect((await instance('inst3.example.com'))!.disks.map((d) => [d.size, d.logical_id[1]])).toEqual([
         [12, join(dir, 'disk1')],
@@ -495,13 +477,13 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       const local = join(node1.node_dir, 'file-storage', 'inst3.example.com');
       const job = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disk_template: 'sharedfile' });
       expect([job.status, job.opresult]).toEqual(['success', [[['disk_template', 'sharedfile']]]]);
-      expect([tree(shared), existsSync(local)]).toEqual([{ disk1: 12 * MIB, disk2: 8 * MIB }, false]);
+      expect([nodeDirTree(shared), existsSync(local)]).toEqual([{ disk1: 12 * MIB, disk2: 8 * MIB }, false]);
       expect((await instance('inst3.example.com'))!.disks.map((d) => [d.dev_type, d.logical_id[1]])).toEqual([
         ['sharedfile', join(shared, 'disk1')],
         ['sharedfile', join(shared, 'disk2')],
       ]);
       const back = await runJob('PUT', '/2/instances/inst3.example.com/modify', { disk_template: 'file' });
-      expect([back.status, tree(local), existsSync(shared)]).toEqual(['success', { disk1: 12 * MIB, disk2: 8 * MIB }, false]);
+      expect([back.status, nodeDirTree(local), existsSync(shared)]).toEqual(['success', { disk1: 12 * MIB, disk2: 8 * MIB }, false]);
     });
 
     it('refuses removing a disk of a running instance', async () => {
@@ -529,7 +511,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
     it('writes config.ini and the disk images to the target node', async () => {
       const job = await runJob('PUT', '/2/instances/inst3.example.com/export', { destination: node2.name });
       expect([job.status, job.opresult]).toEqual(['success', [[true, [true, true]]]]);
-      expect(tree(join(node2.node_dir, 'export'))).toEqual({
+      expect(nodeDirTree(join(node2.node_dir, 'export'))).toEqual({
         'inst3.example.com/': '',
         'inst3.example.com/config.ini': expect.any(Number),
         'inst3.example.com/disk0.snap': 12 * MIB,
@@ -579,8 +561,8 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
     it('a running instance is exported with shutdown and runs again afterwards', async () => {
       const job = await runJob('PUT', '/2/instances/inst4.example.com/export', { target_node: node2.name });
       expect([job.status, job.opresult]).toEqual(['success', [[true, [true]]]]);
-      expect(Object.keys(tree(node1.node_dir))).toContain('run/fake-hypervisor/inst4.example.com');
-      expect(Object.keys(tree(join(node2.node_dir, 'export')))).toEqual([
+      expect(Object.keys(nodeDirTree(node1.node_dir))).toContain('run/fake-hypervisor/inst4.example.com');
+      expect(Object.keys(nodeDirTree(join(node2.node_dir, 'export')))).toEqual([
         'inst3.example.com/',
         'inst3.example.com/config.ini',
         'inst3.example.com/disk0.snap',
@@ -617,7 +599,7 @@ describe('instance operations over RAPI on a two-node local cluster', () => {
       expect([job.status, job.opresult]).toEqual(['success', [[true, [true]]]]);
       expect(await instance('off1.example.com')).toBeUndefined();
       expect(existsSync(join(node1.node_dir, 'file-storage', 'off1.example.com'))).toBe(false);
-      expect(tree(join(node2.node_dir, 'export', 'off1.example.com'))).toEqual({ 'config.ini': expect.any(Number), 'disk0.snap': 4 * MIB });
+      expect(nodeDirTree(join(node2.node_dir, 'export', 'off1.example.com'))).toEqual({ 'config.ini': expect.any(Number), 'disk0.snap': 4 * MIB });
     });
 
     it('remote mode is refused clearly', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContainerModule } from 'inversify';
 import { sendRequest, type TestResponse } from '@corral/testing';
@@ -7,28 +7,11 @@ import { AddressProbe, HostResolver } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
 import { addLocalTestNode } from './testing/add-local-node';
 import { startTestServer, type TestServer } from './testing/start-test-server';
+import { rapiTestClient } from './testing/rapi-test-client';
+import { EMPTY_NODE_DIR, nodeDirTree } from './testing/node-dir-tree';
 
 const MIB = 1048576;
 const NOT_FOUND = '{"code": 404, "message": "Not Found", "explain": "Nothing matches the given URI"}\n';
-const EMPTY_NODE = { 'file-storage/': '', 'run/': '', 'run/fake-hypervisor/': '' };
-
-/** Every entry below a node directory: directories end in `/`, fake state files map to their content, disks to their size. */
-function tree(dir: string): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  const walk = (d: string, prefix: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) {
-        out[`${rel}/`] = '';
-        walk(path, rel);
-      } else out[rel] = rel.startsWith('run/') ? readFileSync(path, 'utf8') : statSync(path).size;
-    }
-  };
-  if (existsSync(dir)) walk(dir, '');
-  return out;
-}
-
 /**
  * Resolves only `resolvable.example.com` (to 192.0.2.10) and `taken.example.com`
  * (to 192.0.2.20, which the ip_check probe finds in use); other names fail like DNS would.
@@ -53,15 +36,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
   const call = (method: string, path: string, body?: unknown): Promise<TestResponse> =>
     sendRequest(`${server.url}${path}`, { method, auth, ...(body === undefined ? {} : { body: body as object }) });
 
-  async function settled(id: number): Promise<Record<string, unknown>> {
-    let previous: unknown[] | null = null;
-    for (;;) {
-      const res = await call('GET', `/2/jobs/${id}/wait`, { fields: ['status'], previous_job_info: previous, previous_log_serial: 1e9 });
-      const [status] = (res.json as { job_info: string[] }).job_info;
-      if (['success', 'error', 'canceled'].includes(status!)) return (await call('GET', `/2/jobs/${id}`)).json as Record<string, unknown>;
-      previous = [status];
-    }
-  }
+  const settled = (id: number): Promise<Record<string, unknown>> => rapiTestClient(server).settled(id);
 
   /** Submits and waits; returns [status, opresult of the first opcode]. */
   async function run(method: string, path: string, body?: unknown): Promise<[string, unknown]> {
@@ -104,14 +79,14 @@ describe('instances over RAPI on a two-node local cluster', () => {
     });
 
     it('wrote the disks (rounded up to 4 MiB) and the running state on that node only', () => {
-      expect(tree(node2.node_dir)).toEqual({
-        ...EMPTY_NODE,
+      expect(nodeDirTree(node2.node_dir)).toEqual({
+        ...EMPTY_NODE_DIR,
         'file-storage/inst1.example.com/': '',
         'file-storage/inst1.example.com/disk0': 1024 * MIB,
         'file-storage/inst1.example.com/disk1': 1032 * MIB,
         'run/fake-hypervisor/inst1.example.com': '0\n512\n1\n',
       });
-      expect(tree(node1.node_dir)).toEqual(EMPTY_NODE);
+      expect(nodeDirTree(node1.node_dir)).toEqual(EMPTY_NODE_DIR);
     });
 
     it('lists it with Ganeti 3.0 bulk fields; beparams memory 512 is real (I3)', async () => {
@@ -156,8 +131,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
   describe('when the file instance goes through its lifecycle', () => {
     it('shuts it down: admin down, state file gone, disks kept, status ADMIN_down', async () => {
       expect(await run('PUT', '/2/instances/inst1.example.com/shutdown', { timeout: 5 })).toEqual(['success', null]);
-      expect(tree(node2.node_dir)).toEqual({
-        ...EMPTY_NODE,
+      expect(nodeDirTree(node2.node_dir)).toEqual({
+        ...EMPTY_NODE_DIR,
         'file-storage/inst1.example.com/': '',
         'file-storage/inst1.example.com/disk0': 1024 * MIB,
         'file-storage/inst1.example.com/disk1': 1032 * MIB,
@@ -172,7 +147,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
     it('starts it again: admin up, running on node2', async () => {
       expect(await run('PUT', '/2/instances/inst1.example.com/startup')).toEqual(['success', null]);
-      expect(tree(node2.node_dir)['run/fake-hypervisor/inst1.example.com']).toBe('0\n512\n1\n');
+      expect(nodeDirTree(node2.node_dir)['run/fake-hypervisor/inst1.example.com']).toBe('0\n512\n1\n');
       expect((await call('GET', '/2/instances/inst1.example.com')).json).toMatchObject({ admin_state: 'up', status: 'running' });
     });
 
@@ -185,7 +160,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
     it.each(['soft', 'hard', 'full'])('reboots it (%s): still running on node2', async (type) => {
       expect(await run('POST', `/2/instances/inst1.example.com/reboot?type=${type}`)).toEqual(['success', null]);
-      expect(tree(node2.node_dir)['run/fake-hypervisor/inst1.example.com']).toBe('0\n512\n1\n');
+      expect(nodeDirTree(node2.node_dir)['run/fake-hypervisor/inst1.example.com']).toBe('0\n512\n1\n');
     });
 
     it('refuses unknown body keys and static ones as Ganeti 3.0 does (400)', async () => {
@@ -236,8 +211,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
     it('deletes it: disks, state and config gone from both nodes', async () => {
       expect(await run('DELETE', '/2/instances/inst1.example.com', { shutdown_timeout: 5 })).toEqual(['success', null]);
-      expect(tree(node2.node_dir)).toEqual(EMPTY_NODE);
-      expect(tree(node1.node_dir)).toEqual(EMPTY_NODE);
+      expect(nodeDirTree(node2.node_dir)).toEqual(EMPTY_NODE_DIR);
+      expect(nodeDirTree(node1.node_dir)).toEqual(EMPTY_NODE_DIR);
       expect((await call('GET', '/2/instances')).json).toEqual([]);
       expect((await call('GET', '/2/instances/inst1.example.com')).text).toBe(NOT_FOUND);
     });
@@ -250,7 +225,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
       const [pnode] = result as string[];
       expect([node1.name, node2.name]).toContain(pnode);
       const dir = pnode === node1.name ? node1.node_dir : node2.node_dir;
-      expect(tree(dir)).toEqual({ ...EMPTY_NODE, 'run/fake-hypervisor/inst2.example.com': '0\n128\n1\n' });
+      expect(nodeDirTree(dir)).toEqual({ ...EMPTY_NODE_DIR, 'run/fake-hypervisor/inst2.example.com': '0\n128\n1\n' });
       const row = (await call('GET', '/2/instances/inst2.example.com')).json as Record<string, unknown>;
       expect(row).toMatchObject({ pnode, status: 'running', 'nic.modes': ['bridged'], 'nic.ips': [null], custom_nicparams: [{}] });
       expect((row['nic.macs'] as string[])[0]).toMatch(/^aa:00:00:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/);
@@ -262,8 +237,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
       expect(result).toHaveLength(1);
       const pnode = (result as string[])[0];
       const dir = pnode === node1.name ? node1.node_dir : node2.node_dir;
-      expect(tree(dir)).toMatchObject({ 'file-storage/inst3.example.com/disk0': 1024 * MIB });
-      expect(tree(dir)['run/fake-hypervisor/inst3.example.com']).toBeUndefined();
+      expect(nodeDirTree(dir)).toMatchObject({ 'file-storage/inst3.example.com/disk0': 1024 * MIB });
+      expect(nodeDirTree(dir)['run/fake-hypervisor/inst3.example.com']).toBeUndefined();
       expect((await call('GET', '/2/instances/inst3.example.com')).json).toMatchObject({ admin_state: 'down', status: 'ADMIN_down' });
     });
 
@@ -282,7 +257,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
     it('deletes them, leaving both nodes empty', async () => {
       for (const name of ['inst2.example.com', 'inst3.example.com']) expect(await run('DELETE', `/2/instances/${name}`)).toEqual(['success', null]);
-      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+      expect([nodeDirTree(node1.node_dir), nodeDirTree(node2.node_dir)]).toEqual([EMPTY_NODE_DIR, EMPTY_NODE_DIR]);
     });
   });
 
@@ -377,7 +352,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
       const text = message.replace('NODE1', node1.name).replace('GROUP', node1.group);
       const body = create({ ...extra, ...('pnode' in extra && extra.pnode === 'NODE1' ? { pnode: node1.name } : {}) });
       expect(await run('POST', '/2/instances', body)).toEqual(['error', ['OpPrereqError', [text, classification]]]);
-      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([{ ...EMPTY_NODE, 'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n' }, EMPTY_NODE]);
+      expect([nodeDirTree(node1.node_dir), nodeDirTree(node2.node_dir)]).toEqual([{ ...EMPTY_NODE_DIR, 'run/fake-hypervisor/inst1.example.com': '0\n128\n1\n' }, EMPTY_NODE_DIR]);
     });
 
     it('refuses an instance whose resolved address answers (ip_check, resource_not_unique)', async () => {
@@ -455,7 +430,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
     it('deletes them, leaving both nodes empty', async () => {
       for (const name of ['inst4.example.com', 'inst5.example.com']) expect(await run('DELETE', `/2/instances/${name}`)).toEqual(['success', null]);
-      expect([tree(node1.node_dir), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+      expect([nodeDirTree(node1.node_dir), nodeDirTree(node2.node_dir)]).toEqual([EMPTY_NODE_DIR, EMPTY_NODE_DIR]);
     });
   });
 
@@ -514,8 +489,8 @@ describe('instances over RAPI on a two-node local cluster', () => {
     it('releases the pool address when the instance is deleted', async () => {
       expect(await run('DELETE', '/2/instances/inst7.example.com')).toEqual(['success', null]);
       expect((await server.container.get<ConfigStore>(ConfigStore).snapshot()).findByName('network', 'net1')!.reservations).toBe('00000000');
-      const node1Files = Object.entries(tree(node1.node_dir)).filter(([path]) => !path.startsWith('os/'));
-      expect([Object.fromEntries(node1Files), tree(node2.node_dir)]).toEqual([EMPTY_NODE, EMPTY_NODE]);
+      const node1Files = Object.entries(nodeDirTree(node1.node_dir)).filter(([path]) => !path.startsWith('os/'));
+      expect([Object.fromEntries(node1Files), nodeDirTree(node2.node_dir)]).toEqual([EMPTY_NODE_DIR, EMPTY_NODE_DIR]);
     });
   });
 
@@ -576,7 +551,7 @@ describe('instances over RAPI on a two-node local cluster', () => {
       const [status, result] = await run('POST', '/2/instances', create({ name: 'inst10.example.com', pnode: node2.name, disk_template: 'file', disks: [{ size: '1G' }, { size: '2G' }], os: 'failos+default' }));
       expect([status, (result as [string])[0]]).toEqual(['error', 'OpExecError']);
       expect((result as [string, [string]])[1][0]).toMatch(/^Could not create instance 'inst10.example.com': /);
-      expect(Object.fromEntries(Object.entries(tree(node2.node_dir)).filter(([path]) => !path.startsWith('os/')))).toEqual(EMPTY_NODE);
+      expect(Object.fromEntries(Object.entries(nodeDirTree(node2.node_dir)).filter(([path]) => !path.startsWith('os/')))).toEqual(EMPTY_NODE_DIR);
       expect((await call('GET', '/2/instances/inst10.example.com')).status).toBe(404);
     });
   });
@@ -593,14 +568,14 @@ describe('instances over RAPI on a two-node local cluster', () => {
 
     it('creates the disk in the directory every local node shares, runs on the chosen node', async () => {
       expect(await run('POST', '/2/instances', create({ name: 'inst11.example.com', pnode: node2.name, disk_template: 'sharedfile', disks: [{ size: '1G' }] }))).toEqual(['success', [node2.name]]);
-      expect(tree(shared())).toEqual({ 'inst11.example.com/': '', 'inst11.example.com/disk0': 1024 * MIB });
-      expect(tree(node2.node_dir)).toEqual({ ...EMPTY_NODE, 'run/fake-hypervisor/inst11.example.com': '0\n128\n1\n' });
+      expect(nodeDirTree(shared())).toEqual({ 'inst11.example.com/': '', 'inst11.example.com/disk0': 1024 * MIB });
+      expect(nodeDirTree(node2.node_dir)).toEqual({ ...EMPTY_NODE_DIR, 'run/fake-hypervisor/inst11.example.com': '0\n128\n1\n' });
       expect((await call('GET', '/2/instances/inst11.example.com')).json).toMatchObject({ disk_template: 'sharedfile', 'disk.sizes': [1024], disk_usage: 1024, status: 'running' });
     });
 
     it('removes the shared disk with the instance', async () => {
       expect(await run('DELETE', '/2/instances/inst11.example.com')).toEqual(['success', null]);
-      expect([tree(shared()), tree(node2.node_dir)]).toEqual([{}, EMPTY_NODE]);
+      expect([nodeDirTree(shared()), nodeDirTree(node2.node_dir)]).toEqual([{}, EMPTY_NODE_DIR]);
     });
 
     it('refuses plain with a clear wrong_input while the cluster has no volume group', async () => {

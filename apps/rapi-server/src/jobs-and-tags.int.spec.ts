@@ -4,6 +4,7 @@ import { ConfigStore } from '@corral/store';
 import { JobQueue } from '@corral/jobs';
 import { OpcodeRegistry } from '@corral/opcodes';
 import { startTestServer, type TestServer } from './testing/start-test-server';
+import { rapiTestClient } from './testing/rapi-test-client';
 
 const NOT_FOUND = '{"code": 404, "message": "Not Found", "explain": "Nothing matches the given URI"}\n';
 
@@ -14,16 +15,7 @@ describe('jobs and tags over RAPI', () => {
   const call = (method: string, path: string, body?: unknown): Promise<TestResponse> =>
     sendRequest(`${server.url}${path}`, { method, auth, ...(body === undefined ? {} : { body: body as object }) });
 
-  async function settled(id: number): Promise<Record<string, unknown>> {
-    let previous: unknown[] | null = null;
-    for (;;) {
-      const res = await call('GET', `/2/jobs/${id}/wait`, { fields: ['status'], previous_job_info: previous, previous_log_serial: 1e9 });
-      const [status] = (res.json as { job_info: string[] }).job_info;
-      if (['success', 'error', 'canceled'].includes(status!)) return (await call('GET', `/2/jobs/${id}`)).json as Record<string, unknown>;
-      if (status === 'canceling') await new Promise((r) => setTimeout(r, 5));
-      previous = [status];
-    }
-  }
+  const settled = (id: number): Promise<Record<string, unknown>> => rapiTestClient(server).settled(id);
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -1,27 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeRunner, type HypervisorInstanceSpec, type NodeLocation } from '@corral/contracts';
 import { ConfigStore } from '@corral/store';
 import { startTestServer, type TestServer } from './testing/start-test-server';
-
-/** Every entry below a node directory: directories end in `/`, files map to their content (fake state) or size (disks). */
-function tree(dir: string): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  const walk = (d: string, prefix: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) {
-        out[`${rel}/`] = '';
-        walk(path, rel);
-      } else out[rel] = rel.startsWith('run/') ? readFileSync(path, 'utf8') : statSync(path).size;
-    }
-  };
-  if (existsSync(dir)) walk(dir, '');
-  return out;
-}
-
-const EMPTY_NODE = { 'file-storage/': '', 'run/': '', 'run/fake-hypervisor/': '' };
+import { EMPTY_NODE_DIR, nodeDirTree } from './testing/node-dir-tree';
 
 describe('local nodes of a one-machine cluster, through the node runner', () => {
   let server: TestServer;
@@ -41,19 +22,19 @@ describe('local nodes of a one-machine cluster, through the node runner', () => 
   });
 
   it('starts with the embedded node layout: run/fake-hypervisor and file-storage, both empty', () => {
-    expect(tree(master.node_dir)).toEqual(EMPTY_NODE);
+    expect(nodeDirTree(master.node_dir)).toEqual(EMPTY_NODE_DIR);
   });
 
   it('creates a disk and starts an instance in the master node directory only', async () => {
     const path = await runner.on(master).storage('file').createDisk({ name: 'inst1.example.com/disk0' }, 64);
     await runner.on(master).hypervisor('fake').startInstance({ ...spec, disks: [{ path, mode: 'rw' }] });
-    expect(tree(master.node_dir)).toEqual({
-      ...EMPTY_NODE,
+    expect(nodeDirTree(master.node_dir)).toEqual({
+      ...EMPTY_NODE_DIR,
       'file-storage/inst1.example.com/': '',
       'file-storage/inst1.example.com/disk0': 64 * 1048576,
       'run/fake-hypervisor/inst1.example.com': '0\n128\n2\n',
     });
-    expect(tree(second.node_dir)).toEqual({});
+    expect(nodeDirTree(second.node_dir)).toEqual({});
   });
 
   it('migrates the running instance to the second node: the state file moves', async () => {
@@ -64,16 +45,16 @@ describe('local nodes of a one-machine cluster, through the node runner', () => 
     await source.migrateInstance('corral.local', spec, second, true);
     await target.finalizeMigrationDst(spec, info, true);
     await source.finalizeMigrationSource(spec, true, true);
-    expect(tree(master.node_dir)).toEqual({ ...EMPTY_NODE, 'file-storage/inst1.example.com/': '', 'file-storage/inst1.example.com/disk0': 64 * 1048576 });
-    expect(tree(second.node_dir)).toEqual({ 'run/': '', 'run/fake-hypervisor/': '', 'run/fake-hypervisor/inst1.example.com': '0\n128\n2\n' });
+    expect(nodeDirTree(master.node_dir)).toEqual({ ...EMPTY_NODE_DIR, 'file-storage/inst1.example.com/': '', 'file-storage/inst1.example.com/disk0': 64 * 1048576 });
+    expect(nodeDirTree(second.node_dir)).toEqual({ 'run/': '', 'run/fake-hypervisor/': '', 'run/fake-hypervisor/inst1.example.com': '0\n128\n2\n' });
     expect([await source.listInstances(), await target.listInstances()]).toEqual([[], ['inst1.example.com']]);
   });
 
   it('stops the instance and removes its disk, leaving both nodes empty', async () => {
     await runner.on(second).hypervisor('fake').stopInstance('inst1.example.com');
     await runner.on(master).storage('file').removeDisk({ name: 'inst1.example.com/disk0' });
-    expect(tree(master.node_dir)).toEqual(EMPTY_NODE);
-    expect(tree(second.node_dir)).toEqual({ 'run/': '', 'run/fake-hypervisor/': '' });
+    expect(nodeDirTree(master.node_dir)).toEqual(EMPTY_NODE_DIR);
+    expect(nodeDirTree(second.node_dir)).toEqual({ 'run/': '', 'run/fake-hypervisor/': '' });
   });
 
   it('finds the built-in noop+default OS on every node', async () => {

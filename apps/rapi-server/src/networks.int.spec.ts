@@ -2,6 +2,7 @@ import { sendRequest, type TestResponse } from '@corral/testing';
 import type { Instance } from '@corral/model';
 import { ConfigStore } from '@corral/store';
 import { startTestServer, type TestServer } from './testing/start-test-server';
+import { rapiTestClient } from './testing/rapi-test-client';
 
 const NOT_FOUND = '{"code": 404, "message": "Not Found", "explain": "Nothing matches the given URI"}\n';
 
@@ -13,14 +14,7 @@ describe('networks over RAPI', () => {
 
   async function settled(res: TestResponse): Promise<Record<string, unknown>> {
     expect(res.status).toBe(200);
-    const id = res.json as number;
-    let previous: unknown[] | null = null;
-    for (;;) {
-      const wait = await call('GET', `/2/jobs/${id}/wait`, { fields: ['status'], previous_job_info: previous, previous_log_serial: 1e9 });
-      const [status] = (wait.json as { job_info: string[] }).job_info;
-      if (['success', 'error', 'canceled'].includes(status!)) return (await call('GET', `/2/jobs/${id}`)).json as Record<string, unknown>;
-      previous = [status];
-    }
+    return rapiTestClient(server).settled(res.json);
   }
 
   const network = async (name: string): Promise<Record<string, unknown>> => (await call('GET', `/2/networks/${name}`)).json as Record<string, unknown>;

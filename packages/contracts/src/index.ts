@@ -46,3 +46,4 @@ export { NodeRunner, type NodeServices } from './node-runner';
 export { LocalNodeRunner } from './local-node-runner';
 export type { PluginKind, PluginManifest } from './plugin-manifest';
 export { contractsModule } from './contracts-module';
+export { pluginRejection } from './testing/plugin-rejection';

@@ -1,5 +1,5 @@
 import { inject, injectable, optional } from 'inversify';
-import { Logger } from '@corral/contracts';
+import { Logger, type NodeRunner } from '@corral/contracts';
 import { GanetiError } from '@corral/model';
 import { OpcodeRegistry, type LockRequest, type OpContext, type OpInput, type OpOutcome } from '@corral/opcodes';
 import { ConfigStore, JobStore, type ConfigChanges } from '@corral/store';
@@ -66,7 +66,7 @@ export class JobQueue {
   /** Admitted jobs per RATE_LIMIT rule uuid. */
   private readonly rateCounts = new Map<string, number>();
   /** The node-runner seam, handed to opcodes; set by the composition root when available. */
-  runner: unknown = undefined;
+  runner: NodeRunner | undefined = undefined;
 
   constructor(
     @inject(JobStore) private readonly store: JobStore,

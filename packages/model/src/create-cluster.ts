@@ -1,3 +1,4 @@
+import { newConfigObject } from './new-config-object';
 import type { Cluster } from './cluster';
 import {
   defaultBeparams,
@@ -29,11 +30,7 @@ export interface ClusterInitOptions {
 export function createCluster(o: ClusterInitOptions): Cluster {
   const clone = <T>(v: T): T => structuredClone(v);
   return {
-    uuid: o.uuid,
-    serial_no: 1,
-    ctime: o.now,
-    mtime: o.now,
-    tags: [],
+    ...newConfigObject(o.uuid, o.now),
     name: o.name,
     master: o.masterNode,
     default_hypervisor: o.enabledHypervisors[0] ?? 'fake',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GanetiError, type AllocPolicy, type NodeGroup } from '@corral/model';
+import { createNodeGroup, GanetiError, type AllocPolicy, type NodeGroup } from '@corral/model';
 import { checkGroupParams, groupParamSpecs } from './group-params';
 import type { OpcodeDefinition } from './opcode-definition';
 import { ht } from './param-spec';
@@ -20,19 +20,17 @@ export const groupAddOpcode: OpcodeDefinition = {
   },
   async exec(op) {
     const now = Date.now() / 1000;
-    const group: NodeGroup = {
-      uuid: randomUUID(),
-      serial_no: 1,
-      ctime: now,
-      mtime: now,
-      tags: [],
-      name: op.group_name as string,
-      alloc_policy: (op.alloc_policy as AllocPolicy | null) ?? 'preferred',
-      ndparams: (op.ndparams as Record<string, unknown> | null) ?? {},
-      diskparams: (op.diskparams as NodeGroup['diskparams'] | null) ?? {},
-      ipolicy: (op.ipolicy as NodeGroup['ipolicy'] | null) ?? {},
-      networks: {},
-    };
+    const group = createNodeGroup(
+      {
+        uuid: randomUUID(),
+        name: op.group_name as string,
+        alloc_policy: (op.alloc_policy as AllocPolicy | null) ?? 'preferred',
+        ndparams: (op.ndparams as Record<string, unknown> | null) ?? {},
+        diskparams: (op.diskparams as NodeGroup['diskparams'] | null) ?? {},
+        ipolicy: (op.ipolicy as NodeGroup['ipolicy'] | null) ?? {},
+      },
+      now,
+    );
     return { result: null, changes: { put: [{ kind: 'nodegroup', object: group }] } };
   },
 };

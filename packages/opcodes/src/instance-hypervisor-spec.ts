@@ -8,8 +8,16 @@ export function diskPath(disk: Instance['disks'][number]): string {
   return String(id[1] ?? id[0] ?? '');
 }
 
-/** The instance as a hypervisor sees it: effective parameters, disk paths, NIC settings. */
-export function instanceHypervisorSpec(cluster: Cluster, instance: Instance): HypervisorInstanceSpec {
+/**
+ * The instance as a hypervisor sees it: effective parameters, disk paths,
+ * NIC settings. The paths default to those the disks' logical_id records;
+ * callers that asked the storage for them pass them.
+ */
+export function instanceHypervisorSpec(
+  cluster: Cluster,
+  instance: Instance,
+  diskPaths: readonly string[] = instance.disks.map(diskPath),
+): HypervisorInstanceSpec {
   const be = effectiveBeparams(cluster, instance);
   return {
     name: instance.name,
@@ -18,7 +26,7 @@ export function instanceHypervisorSpec(cluster: Cluster, instance: Instance): Hy
     minMemory: Number(be.minmem),
     vcpus: Number(be.vcpus),
     hvparams: effectiveHvparams(cluster, instance),
-    disks: instance.disks.map((d) => ({ path: diskPath(d), mode: d.mode })),
+    disks: instance.disks.map((d, i) => ({ path: diskPaths[i] ?? '', mode: d.mode })),
     nics: instance.nics.map((n) => {
       const p = effectiveNicparams(cluster, n);
       return { mac: n.mac, ip: n.ip, mode: String(p.mode), link: String(p.link) };

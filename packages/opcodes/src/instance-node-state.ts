@@ -1,7 +1,7 @@
 import type { NodeRunner } from '@corral/contracts';
 import { GanetiError, type Cluster, type Instance, type Node } from '@corral/model';
 import { diskRequest, storageTypeOf, withDiskPath } from './instance-disk-storage';
-import { runtimeHypervisorSpec } from './runtime-hypervisor-spec';
+import { instanceHypervisorSpec } from './instance-hypervisor-spec';
 import type { HypervisorInstanceSpec } from '@corral/contracts';
 import { pluginCall } from './plugin-call';
 
@@ -28,7 +28,7 @@ export class InstanceNodeState {
 
   /** The hypervisor spec with the disk paths on `node`. */
   async spec(instance: Instance, node: Node): Promise<HypervisorInstanceSpec> {
-    return runtimeHypervisorSpec(this.cluster, instance, await this.diskPaths(instance, node));
+    return instanceHypervisorSpec(this.cluster, instance, await this.diskPaths(instance, node));
   }
 
   /** Whether the hypervisor of `node` runs the instance. */

@@ -58,7 +58,7 @@ export function instanceQueryDataOpcode(deps: InstanceOpcodeDeps): OpcodeDefinit
       const instances = names.length === 0 ? snapshot.list('instance') : names.map((n) => findInstance(snapshot, n));
       const live = op.static !== true;
       const nodes = [...new Set(instances.map((i) => i.primary_node))].flatMap((u) => snapshot.get('node', u) ?? []);
-      const observations = live ? await observeNodes(deps.runner, nodes, cluster.enabled_hypervisors) : new Map();
+      const observations = live ? await observeNodes(deps.runner, cluster, nodes, { instances: true }) : new Map();
       const result: Record<string, unknown> = {};
       for (const instance of instances) {
         const nodeName = (uuid: string): string => snapshot.get('node', uuid)?.name ?? uuid;

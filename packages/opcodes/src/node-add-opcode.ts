@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { GanetiError, type Node } from '@corral/model';
+import { createNode, GanetiError } from '@corral/model';
 import { candidateStats } from './candidate-pool';
 import { requireCluster, requireGroup, requireNode } from './config-lookup';
 import { nodeServicesOf } from './node-services-of';
@@ -76,25 +76,24 @@ export const nodeAddOpcode: OpcodeDefinition = {
     const nodeDir = existing?.node_dir ?? localNodeDir(master.node_dir, name);
     for (const dir of localNodeLayout(nodeDir)) mkdirSync(dir, { recursive: true });
     const now = Date.now() / 1000;
-    const draft: Node = {
-      uuid: existing?.uuid ?? randomUUID(),
-      serial_no: existing?.serial_no ?? 1,
-      ctime: existing?.ctime ?? now,
-      mtime: now,
-      tags: existing?.tags ?? [],
-      name,
-      primary_ip: (op.primary_ip as string | null) ?? existing?.primary_ip ?? '127.0.0.1',
-      secondary_ip: (op.secondary_ip as string | null) ?? (op.primary_ip as string | null) ?? existing?.secondary_ip ?? '127.0.0.1',
-      master_candidate: false,
-      offline: false,
-      drained: false,
-      master_capable: masterCapable,
-      vm_capable: (op.vm_capable as boolean | null) ?? existing?.vm_capable ?? true,
-      group,
-      ndparams: (op.ndparams as Record<string, unknown> | null) ?? existing?.ndparams ?? {},
-      powered: true,
-      node_dir: nodeDir,
-    };
+    const draft = createNode(
+      {
+        uuid: existing?.uuid ?? randomUUID(),
+        serial_no: existing?.serial_no ?? 1,
+        ctime: existing?.ctime ?? now,
+        tags: existing?.tags ?? [],
+        name,
+        primary_ip: (op.primary_ip as string | null) ?? existing?.primary_ip ?? '127.0.0.1',
+        secondary_ip: (op.secondary_ip as string | null) ?? (op.primary_ip as string | null) ?? existing?.secondary_ip ?? '127.0.0.1',
+        master_candidate: false,
+        master_capable: masterCapable,
+        vm_capable: (op.vm_capable as boolean | null) ?? existing?.vm_capable ?? true,
+        group,
+        ndparams: (op.ndparams as Record<string, unknown> | null) ?? existing?.ndparams ?? {},
+        node_dir: nodeDir,
+      },
+      now,
+    );
     const others = ctx.snapshot.list('node').filter((n) => n.uuid !== draft.uuid);
     const stats = candidateStats([...others, draft], cluster.candidate_pool_size);
     const candidate = (op.master_candidate as boolean | null) ?? (masterCapable && stats.now < stats.should);

@@ -4,7 +4,7 @@ import type { OpContext } from './op-context';
 
 /** The node runner an opcode works through; its absence is a server wiring error. */
 export function nodeRunnerOf(ctx: OpContext): NodeRunner {
-  const runner = ctx.runner as NodeRunner | undefined;
+  const runner = ctx.runner;
   if (!runner || typeof runner.on !== 'function') throw new GanetiError('ProgrammerError', 'No node runner is configured');
   return runner;
 }

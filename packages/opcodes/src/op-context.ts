@@ -1,10 +1,11 @@
+import type { NodeRunner } from '@corral/contracts';
 import type { ConfigSnapshot } from '@corral/store';
 
 /**
  * What an opcode's logic sees while it runs: the configuration as of the
  * moment its locks were granted, a log feeding the job's oplog, the job's
- * cancellation signal and, later, the node runner through which node work is
- * done (opcodes never call plugins directly).
+ * cancellation signal and the node runner through which node work is done
+ * (opcodes never call plugins directly).
  */
 export interface OpContext {
   readonly jobId: number;
@@ -14,8 +15,12 @@ export interface OpContext {
   feedback(message: string, type?: string): void;
   /** Aborted when the job is cancelled or the server stops. */
   readonly signal: AbortSignal;
-  /** The node-runner seam (`runner.on(node)`), bound by the composition root when available. */
-  readonly runner?: unknown;
+  /**
+   * The node-runner seam (`runner.on(node)`), bound by the composition root
+   * when available. New opcodes reach it through `nodeServicesOf(ctx, node)`
+   * or `nodeRunnerOf(ctx)` (README, "Reaching the nodes").
+   */
+  readonly runner?: NodeRunner;
   /**
    * Submits follow-up jobs, as Ganeti's ResultWithJobs does (node evacuate
    * and migrate): each job is a list of opcode fields with `OP_ID`. Answers

@@ -33,6 +33,20 @@ describe('FieldTable', () => {
         { name: 'b', free_count: null },
       ]);
     });
+
+    it('projects in the order asked, an unknown name as null', () => {
+      expect(JSON.stringify(table.project(rows[0]!, ['free_count', 'x', 'name']))).toBe('{"free_count":3,"x":null,"name":"a"}');
+    });
+
+    it('keeps a name such as __proto__ a plain key, never the prototype', () => {
+      const row = table.project(rows[0]!, ['__proto__', 'name']);
+      expect([Object.getPrototypeOf(row) === Object.prototype, Object.keys(row)]).toEqual([true, ['__proto__', 'name']]);
+    });
+
+    it('compiles a projection once per names array', () => {
+      const names = ['name'];
+      expect(table.projector(names)).toBe(table.projector(names));
+    });
   });
 
   describe('when queried', () => {

@@ -7,3 +7,4 @@ export { clusterInfo } from './resources/info-resource';
 export { RAPI_FEATURES } from './resources/features-resource';
 export { submitJob, reasonTrail, type OpcodeRequest } from './submit-job';
 export { ganetiErrorToHttp } from './ganeti-error-to-http';
+export { instanceBulkRows } from './query/instance-bulk-rows';

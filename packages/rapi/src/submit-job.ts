@@ -45,3 +45,8 @@ export async function submitJob(services: RapiServices, request: RouteRequest, r
     throw ganetiErrorToHttp(error);
   }
 }
+
+/** {@link submitJob} of a one-opcode job: what most write resources submit. */
+export function submitOpcode(services: RapiServices, request: RouteRequest, resource: string, opId: string, fields: Record<string, unknown>): Promise<number> {
+  return submitJob(services, request, resource, [{ opId, fields }]);
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PluginError, type HypervisorInstanceSpec, type HypervisorNodeInfo } from '@corral/contracts';
+import { pluginRejection, PluginError, type HypervisorInstanceSpec, type HypervisorNodeInfo } from '@corral/contracts';
 import { FakeHypervisor } from './fake-hypervisor';
 
 const HOST: HypervisorNodeInfo = { memory_total: 4096, memory_free: 2048, memory_dom0: 512, cpu_total: 2, cpu_dom0: 2, cpu_nodes: 1, cpu_sockets: 1 };
@@ -24,15 +24,6 @@ function tree(dir: string): Record<string, string> {
   };
   if (existsSync(dir)) walk(dir, '');
   return out;
-}
-
-async function rejection(p: Promise<unknown>): Promise<PluginError> {
-  try {
-    await p;
-  } catch (error) {
-    return error as PluginError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('FakeHypervisor', () => {
@@ -70,7 +61,7 @@ describe('FakeHypervisor', () => {
 
     it('refuses an instance that is already running and changes nothing', async () => {
       await a.startInstance(spec('inst1'));
-      const error = await rejection(a.startInstance(spec('inst1', 128, 128)));
+      const error = await pluginRejection(a.startInstance(spec('inst1', 128, 128)));
       expect([error.kind, error.message]).toEqual(['hypervisor', 'Failed to start instance inst1: already running']);
       expect(tree(nodeA.node_dir)).toEqual({ 'run/': '', 'run/fake-hypervisor/': '', 'run/fake-hypervisor/inst1': '0\n512\n1\n' });
     });
@@ -85,7 +76,7 @@ describe('FakeHypervisor', () => {
     });
 
     it('reports an instance that is not running', async () => {
-      const error = await rejection(a.stopInstance('ghost'));
+      const error = await pluginRejection(a.stopInstance('ghost'));
       expect(error.message).toBe('Failed to stop instance ghost: not running');
       expect(tree(nodeA.node_dir)).toEqual({});
     });
@@ -131,7 +122,7 @@ describe('FakeHypervisor', () => {
     });
 
     it('refuses an instance that is not running', async () => {
-      expect((await rejection(a.balloonInstanceMemory(spec('ghost'), 300))).message).toBe('Cannot balloon instance ghost: not running');
+      expect((await pluginRejection(a.balloonInstanceMemory(spec('ghost'), 300))).message).toBe('Cannot balloon instance ghost: not running');
       expect(tree(nodeA.node_dir)).toEqual({});
     });
   });
@@ -161,7 +152,7 @@ describe('FakeHypervisor', () => {
 
     it('refuses to accept an instance already running on the target', async () => {
       await b.startInstance(spec('inst1'));
-      expect((await rejection(b.acceptInstance(spec('inst1'), '', 'node2'))).message).toBe('Failed to accept instance inst1: already running');
+      expect((await pluginRejection(b.acceptInstance(spec('inst1'), '', 'node2'))).message).toBe('Failed to accept instance inst1: already running');
     });
   });
 

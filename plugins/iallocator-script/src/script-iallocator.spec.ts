@@ -1,21 +1,12 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PluginError, type IallocatorRequest } from '@corral/contracts';
+import { pluginRejection, type IallocatorRequest } from '@corral/contracts';
 import { findIallocatorScript } from './find-iallocator-script';
 import { IALLOCATOR_SEARCH_PATH } from './iallocator-search-path';
 import { ScriptIallocator } from './script-iallocator';
 import { ScriptIallocatorProvider } from './script-iallocator-provider';
 import { ALLOCATE_NEW1, twoNodeClusterInput } from './testing/two-node-cluster-input';
-
-async function rejection(p: Promise<unknown>): Promise<PluginError> {
-  try {
-    await p;
-  } catch (error) {
-    return error as PluginError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('ScriptIallocator', () => {
   describe('when hail (ganeti-htools-3.0) answers an allocate request', () => {
@@ -103,7 +94,7 @@ describe('ScriptIallocator', () => {
     });
 
     it('reports a non-zero exit with the script output', async () => {
-      const error = await rejection(script('exit3', 'echo "no cluster data"; exit 3').run(twoNodeClusterInput()));
+      const error = await pluginRejection(script('exit3', 'echo "no cluster data"; exit 3').run(twoNodeClusterInput()));
       expect([error.kind, error.message]).toEqual(['iallocator', 'Instance allocator call failed: exited with code 3, output: no cluster data']);
     });
 
@@ -122,7 +113,7 @@ describe('ScriptIallocator', () => {
         "Can't parse iallocator results from 'bad': 'success' must be a boolean, got \"yes\"",
       ],
     ])('explains an answer that is %s', async (_what, body, message) => {
-      const error = await rejection(script('bad', body).run(twoNodeClusterInput()));
+      const error = await pluginRejection(script('bad', body).run(twoNodeClusterInput()));
       expect([error.kind, error.message]).toEqual(['iallocator', message]);
     });
 
@@ -133,7 +124,7 @@ describe('ScriptIallocator', () => {
 
     it('rejects evacuation jobs with other opcodes', async () => {
       const bad = script('evac', 'echo \'{"success": true, "info": "", "result": [[], [], [[{"OP_ID": "OP_INSTANCE_REMOVE"}]]]}\'');
-      const error = await rejection(bad.run(twoNodeClusterInput({ type: 'node-evacuate', instances: ['x'], evac_mode: 'all' })));
+      const error = await pluginRejection(bad.run(twoNodeClusterInput({ type: 'node-evacuate', instances: ['x'], evac_mode: 'all' })));
       expect(error.message).toBe(
         "Can't parse iallocator results from 'evac': invalid result for a 'node-evacuate' request: a job holds opcode \"OP_INSTANCE_REMOVE\"; only OP_INSTANCE_FAILOVER, OP_INSTANCE_MIGRATE, OP_INSTANCE_REPLACE_DISKS are allowed",
       );

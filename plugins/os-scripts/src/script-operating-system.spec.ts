@@ -1,8 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OsInstanceSpec, PluginError } from '@corral/contracts';
-import { LocalNodeRunner, PluginRegistry, type OsProvider } from '@corral/contracts';
+import { LocalNodeRunner, PluginRegistry, pluginRejection, type OsInstanceSpec, type OsProvider } from '@corral/contracts';
 import { BuiltinOsSource } from './noop-operating-system';
 import { osSearchPath } from './os-search-path';
 import { ScriptOsSource } from './script-os-source';
@@ -15,15 +14,6 @@ function envFile(path: string): Record<string, string> {
     if (at > 0 && !['PATH', 'PWD', 'SHLVL', '_'].includes(line.slice(0, at))) out[line.slice(0, at)] = line.slice(at + 1);
   }
   return out;
-}
-
-async function rejection(p: Promise<unknown>): Promise<PluginError> {
-  try {
-    await p;
-  } catch (error) {
-    return error as PluginError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const INSTANCE: OsInstanceSpec = {
@@ -118,8 +108,8 @@ describe('ScriptOsSource', () => {
 
     it('refuses a missing or unknown variant', async () => {
       const os = (await source().get('debian'))!;
-      expect((await rejection(os.create({ ...INSTANCE, os: 'debian' }))).message).toBe("OS name 'debian' must include a variant");
-      expect((await rejection(os.create({ ...INSTANCE, os: 'debian+sid' }))).message).toBe('Unsupported OS variant sid');
+      expect((await pluginRejection(os.create({ ...INSTANCE, os: 'debian' }))).message).toBe("OS name 'debian' must include a variant");
+      expect((await pluginRejection(os.create({ ...INSTANCE, os: 'debian+sid' }))).message).toBe('Unsupported OS variant sid');
     });
   });
 
@@ -152,12 +142,12 @@ describe('ScriptOsSource', () => {
     });
 
     it('reports the verify script failure with its output', async () => {
-      const error = await rejection((await source().get('debian'))!.verify({ mirror: 'bad' }));
+      const error = await pluginRejection((await source().get('debian'))!.verify({ mirror: 'bad' }));
       expect([error.kind, error.message]).toEqual(['os', 'OS verify script failed (exit code 1), output: mirror is bad']);
     });
 
     it('refuses parameters the OS does not declare', async () => {
-      expect((await rejection((await source().get('debian'))!.verify({ colour: 'red' }))).message).toBe('Unknown parameters for OS debian: colour');
+      expect((await pluginRejection((await source().get('debian'))!.verify({ colour: 'red' }))).message).toBe('Unknown parameters for OS debian: colour');
     });
   });
 
@@ -171,7 +161,7 @@ describe('ScriptOsSource', () => {
       expect((await services.listOses()).map((o) => o.name)).toEqual(['debian', 'noop']);
       const noop = await services.os('noop+default');
       expect(await noop.create({ ...INSTANCE, os: 'noop+default' })).toEqual({ output: '' });
-      expect((await rejection(services.os('centos+9'))).message).toBe("OS 'centos' not found on node n1");
+      expect((await pluginRejection(services.os('centos+9'))).message).toBe("OS 'centos' not found on node n1");
     });
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, statfsSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PluginError } from '@corral/contracts';
+import { pluginRejection } from '@corral/contracts';
 import { FileStorage } from './file-storage';
 import { fileStorageDir } from './file-storage-dir';
 
@@ -21,15 +21,6 @@ function tree(dir: string): Record<string, number | '/'> {
   };
   if (existsSync(dir)) walk(dir, '');
   return out;
-}
-
-async function rejection(p: Promise<unknown>): Promise<PluginError> {
-  try {
-    await p;
-  } catch (error) {
-    return error as PluginError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('FileStorage', () => {
@@ -52,10 +43,10 @@ describe('FileStorage', () => {
 
     it('refuses a disk that exists and a name outside the directory', async () => {
       await storage.createDisk({ name: 'inst1/disk0' }, 1);
-      expect((await rejection(storage.createDisk({ name: 'inst1/disk0' }, 2))).message).toBe(
+      expect((await pluginRejection(storage.createDisk({ name: 'inst1/disk0' }, 2))).message).toBe(
         `File storage disk '${join(nodeDir, 'file-storage', 'inst1', 'disk0')}' already exists`,
       );
-      expect((await rejection(storage.createDisk({ name: '../escape' }, 2))).message).toBe("Invalid disk name '../escape'");
+      expect((await pluginRejection(storage.createDisk({ name: '../escape' }, 2))).message).toBe("Invalid disk name '../escape'");
       expect(tree(nodeDir)).toEqual({ 'file-storage/': '/', 'file-storage/inst1/': '/', 'file-storage/inst1/disk0': MIB });
     });
   });
@@ -95,7 +86,7 @@ describe('FileStorage', () => {
     });
 
     it('refuses to attach a disk that does not exist', async () => {
-      expect((await rejection(storage.attachDisk({ name: 'ghost/disk0' }))).kind).toBe('storage');
+      expect((await pluginRejection(storage.attachDisk({ name: 'ghost/disk0' }))).kind).toBe('storage');
     });
   });
 
@@ -123,8 +114,8 @@ describe('FileStorage', () => {
   describe('when asked to modify or repair', () => {
     it('accepts no changes and refuses the rest with Ganeti messages', async () => {
       await storage.modifyUnit('x', {});
-      expect((await rejection(storage.modifyUnit('x', { allocatable: false }))).message).toBe("Storage units of type 'file' can not be modified");
-      expect((await rejection(storage.repairUnit('x'))).message).toBe("Storage units of type 'file' can not be repaired");
+      expect((await pluginRejection(storage.modifyUnit('x', { allocatable: false }))).message).toBe("Storage units of type 'file' can not be modified");
+      expect((await pluginRejection(storage.repairUnit('x'))).message).toBe("Storage units of type 'file' can not be repaired");
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { PluginError } from '@corral/contracts';
+import { pluginRejection } from '@corral/contracts';
 import type { CommandResult, CommandRunner } from './command-runner';
 import { LvmPvStorage } from './lvm-pv-storage';
 import { LvmVgStorage } from './lvm-vg-storage';
@@ -14,15 +14,6 @@ class RecordedRunner implements CommandRunner {
     if (!out) throw new Error(`unexpected command: ${line}`);
     return { code: 0, stdout: '', stderr: '', ...out };
   }
-}
-
-async function rejection(p: Promise<unknown>): Promise<PluginError> {
-  try {
-    await p;
-  } catch (error) {
-    return error as PluginError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const PVS = 'pvs --noheadings --units=m --nosuffix --separator | --options pv_name,pv_size,pv_used,pv_free,pv_attr';
@@ -42,7 +33,7 @@ describe('LvmPvStorage', () => {
 
     it('reports a failing pvs with its output', async () => {
       const runner = new RecordedRunner({ [`${PVS} /dev/nope`]: { code: 5, stderr: '  Failed to find physical volume "/dev/nope".\n' } });
-      const error = await rejection(new LvmPvStorage(runner).listUnits('/dev/nope'));
+      const error = await pluginRejection(new LvmPvStorage(runner).listUnits('/dev/nope'));
       expect([error.kind, error.message]).toEqual(['storage', `${PVS} /dev/nope failed (exit code 5): Failed to find physical volume "/dev/nope".`]);
     });
   });
@@ -56,10 +47,10 @@ describe('LvmPvStorage', () => {
 
     it('refuses other fields and repairs with Ganeti messages', async () => {
       const storage = new LvmPvStorage(new RecordedRunner({}));
-      expect((await rejection(storage.modifyUnit('/dev/sdb', { size: 1 } as never))).message).toBe(
+      expect((await pluginRejection(storage.modifyUnit('/dev/sdb', { size: 1 } as never))).message).toBe(
         "The following fields can not be modified for storage units of type 'lvm-pv': size",
       );
-      expect((await rejection(storage.repairUnit('/dev/sdb'))).message).toBe("Storage units of type 'lvm-pv' can not be repaired");
+      expect((await pluginRejection(storage.repairUnit('/dev/sdb'))).message).toBe("Storage units of type 'lvm-pv' can not be repaired");
     });
   });
 });
@@ -97,7 +88,7 @@ describe('LvmVgStorage', () => {
         'vgreduce --removemissing xenvg': { stdout: 'Wrote out consistent volume group xenvg' },
         'vgs --noheadings --nosuffix xenvg': { stderr: "  Couldn't find device with uuid abc.\n" },
       });
-      expect((await rejection(new LvmVgStorage(runner).repairUnit('xenvg'))).message).toBe(
+      expect((await pluginRejection(new LvmVgStorage(runner).repairUnit('xenvg'))).message).toBe(
         `Volume group 'xenvg' still not consistent, 'vgreduce' output: "Wrote out consistent volume group xenvg", 'vgs' output: "Couldn't find device with uuid abc."`,
       );
     });
@@ -121,7 +112,7 @@ describe('LvmVgStorage', () => {
     });
 
     it('refuses names LVM would not take', async () => {
-      expect((await rejection(new LvmVgStorage(new RecordedRunner({})).createDisk({ unit: 'xenvg', name: 'a/b' }, 1))).message).toBe(
+      expect((await pluginRejection(new LvmVgStorage(new RecordedRunner({})).createDisk({ unit: 'xenvg', name: 'a/b' }, 1))).message).toBe(
         "Invalid logical volume name 'a/b'",
       );
     });

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { InstanceRuntimeInfo } from '@corral/contracts';
 import { createCluster, type Instance, type Node } from '@corral/model';
-import { instanceBulkRows, type NodeObservation } from '@corral/opcodes';
+import { SILENT_NODE, type NodeObservation } from '@corral/opcodes';
+import { instanceBulkRows } from '@corral/rapi';
 import { ConfigSnapshot } from '@corral/store';
 import type { BenchRow } from './bench-row';
 
@@ -33,7 +34,7 @@ export function runBulkProjectionBench(options: { quick?: boolean } = {}): Bench
     ...instances.map((object) => ({ kind: 'instance' as const, object })),
   ]);
   const observations = new Map<string, NodeObservation>(
-    nodes.map((n) => [n.uuid, { answered: true, instances: new Map<string, InstanceRuntimeInfo>() }]),
+    nodes.map((n) => [n.uuid, { ...SILENT_NODE, answered: true, instances: new Map<string, InstanceRuntimeInfo>() }]),
   );
   for (const i of instances) (observations.get(i.primary_node)!.instances as Map<string, InstanceRuntimeInfo>).set(i.name, { name: i.name, id: 0, memory: 128, vcpus: 1, state: 'running', times: 0 });
   const runs = options.quick ? 3 : 20;

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { parseKeyValues } from '../key-values';
 import { infoCommand } from './list-command';
+import { jobSubmitting } from './job-submitting';
 
 /** Cluster-wide commands: info, version, features, os list, redistribute-config, modify. */
 export const clusterCommands: Command[] = [
@@ -33,14 +34,14 @@ export const clusterCommands: Command[] = [
     summary: 'Push the configuration to all nodes (a job)',
     usage: '',
     args: 0,
-    run: async (ctx) => ctx.job(await ctx.client.redistributeConfig()),
+    run: jobSubmitting((ctx) => ctx.client.redistributeConfig()),
   },
   {
     words: ['cluster', 'modify'],
     summary: 'Change cluster parameters, given as key=value,... (a job)',
     usage: 'KEY=VALUE[,KEY=VALUE...]',
     args: 1,
-    run: async (ctx) => ctx.job(await ctx.client.modifyCluster(parseKeyValues(ctx.args[0]))),
+    run: jobSubmitting((ctx) => ctx.client.modifyCluster(parseKeyValues(ctx.args[0]))),
   },
   {
     words: ['os', 'list'],

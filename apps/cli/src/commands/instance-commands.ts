@@ -2,6 +2,7 @@ import { UsageError } from '../cli-error';
 import type { Command, CommandContext } from '../command';
 import { parseIndexedSpec, parseKeyValues } from '../key-values';
 import { infoCommand, listCommand } from './list-command';
+import { jobSubmitting } from './job-submitting';
 
 const each = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
 
@@ -30,7 +31,7 @@ const simple = (
   submit: (ctx: CommandContext, name: string) => Promise<number>,
   options: Command['options'] = {},
   usage = 'NAME',
-): Command => ({ words: ['instance', verb], summary, usage, options, args: 1, run: async (ctx) => ctx.job(await submit(ctx, ctx.args[0])) });
+): Command => ({ words: ['instance', verb], summary, usage, options, args: 1, run: jobSubmitting((ctx) => submit(ctx, ctx.args[0])) });
 
 /** `corral instance ...`, in the style of gnt-instance. */
 export const instanceCommands: Command[] = [
@@ -167,13 +168,12 @@ export const instanceCommands: Command[] = [
     usage: '[--no-ip-check] [--no-name-check] NAME NEW_NAME',
     options: { 'no-ip-check': { type: 'boolean' }, 'no-name-check': { type: 'boolean' } },
     args: 2,
-    run: async (ctx) =>
-      ctx.job(
-        await ctx.client.renameInstance(ctx.args[0], ctx.args[1], {
-          ip_check: !ctx.options['no-ip-check'] && !ctx.options['no-name-check'],
-          name_check: !ctx.options['no-name-check'],
-        }),
-      ),
+    run: jobSubmitting((ctx) =>
+      ctx.client.renameInstance(ctx.args[0], ctx.args[1], {
+        ip_check: !ctx.options['no-ip-check'] && !ctx.options['no-name-check'],
+        name_check: !ctx.options['no-name-check'],
+      }),
+    ),
   },
   simple(
     'reinstall',

@@ -2,7 +2,7 @@ import type { JobInfo } from '@corral/client';
 import { UsageError } from '../cli-error';
 import type { Command, CommandContext } from '../command';
 import { followJob } from '../output/follow-job';
-import { printRows } from './list-command';
+import { listOptions, printRows } from './list-command';
 
 function jobId(text: string): number {
   if (!/^\d+$/.test(text)) throw new UsageError(`Invalid job id '${text}'`);
@@ -35,7 +35,7 @@ export const jobCommands: Command[] = [
     words: ['job', 'list'],
     summary: 'List the jobs in the queue',
     usage: '[-o FIELD,...]',
-    options: { output: { type: 'string', short: 'o' }, 'no-headers': { type: 'boolean' }, separator: { type: 'string' } },
+    options: listOptions,
     args: 0,
     run: async (ctx: CommandContext) => {
       const jobs = (await ctx.client.getJobsBulk()) as Record<string, unknown>[];

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { parseKeyValues } from '../key-values';
 import { infoCommand, listCommand } from './list-command';
+import { jobSubmitting } from './job-submitting';
 
 /** `corral network ...`, in the style of gnt-network. */
 export const networkCommands: Command[] = [
@@ -22,26 +23,26 @@ export const networkCommands: Command[] = [
       );
     },
   },
-  { words: ['network', 'remove'], summary: 'Remove a network (a job)', usage: 'NAME', args: 1, run: async (ctx) => ctx.job(await ctx.client.deleteNetwork(ctx.args[0])) },
+  { words: ['network', 'remove'], summary: 'Remove a network (a job)', usage: 'NAME', args: 1, run: jobSubmitting((ctx) => ctx.client.deleteNetwork(ctx.args[0])) },
   {
     words: ['network', 'connect'],
     summary: 'Connect a network to a node group (a job)',
     usage: 'NAME GROUP MODE LINK',
     args: 4,
-    run: async (ctx) => ctx.job(await ctx.client.connectNetwork(ctx.args[0], ctx.args[1], ctx.args[2], ctx.args[3])),
+    run: jobSubmitting((ctx) => ctx.client.connectNetwork(ctx.args[0], ctx.args[1], ctx.args[2], ctx.args[3])),
   },
   {
     words: ['network', 'disconnect'],
     summary: 'Disconnect a network from a node group (a job)',
     usage: 'NAME GROUP',
     args: 2,
-    run: async (ctx) => ctx.job(await ctx.client.disconnectNetwork(ctx.args[0], ctx.args[1])),
+    run: jobSubmitting((ctx) => ctx.client.disconnectNetwork(ctx.args[0], ctx.args[1])),
   },
   {
     words: ['network', 'modify'],
     summary: 'Change network parameters, given as key=value,... (a job)',
     usage: 'NAME KEY=VALUE[,KEY=VALUE...]',
     args: 2,
-    run: async (ctx) => ctx.job(await ctx.client.modifyNetwork(ctx.args[0], parseKeyValues(ctx.args[1]))),
+    run: jobSubmitting((ctx) => ctx.client.modifyNetwork(ctx.args[0], parseKeyValues(ctx.args[1]))),
   },
 ];

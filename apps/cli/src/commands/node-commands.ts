@@ -3,6 +3,7 @@ import { UsageError } from '../cli-error';
 import type { Command } from '../command';
 import { parseKeyValues } from '../key-values';
 import { infoCommand, listCommand } from './list-command';
+import { jobSubmitting } from './job-submitting';
 
 const ROLES = ['master-candidate', 'regular', 'drained', 'offline'] as const;
 
@@ -56,13 +57,12 @@ export const nodeCommands: Command[] = [
     usage: '[--non-live] [-n TARGET] NAME',
     options: { 'non-live': { type: 'boolean' }, 'target-node': { type: 'string', short: 'n' } },
     args: 1,
-    run: async (ctx) =>
-      ctx.job(
-        await ctx.client.migrateNode(ctx.args[0], {
-          ...(ctx.options['non-live'] ? { mode: 'non-live' as const } : {}),
-          ...(typeof ctx.options['target-node'] === 'string' ? { target_node: ctx.options['target-node'] } : {}),
-        }),
-      ),
+    run: jobSubmitting((ctx) =>
+      ctx.client.migrateNode(ctx.args[0], {
+        ...(ctx.options['non-live'] ? { mode: 'non-live' as const } : {}),
+        ...(typeof ctx.options['target-node'] === 'string' ? { target_node: ctx.options['target-node'] } : {}),
+      }),
+    ),
   },
   {
     words: ['node', 'add'],
@@ -100,13 +100,13 @@ export const nodeCommands: Command[] = [
     summary: 'Remove a node without instances from the cluster (a job; Corral-only /corral/nodes)',
     usage: 'NAME',
     args: 1,
-    run: async (ctx) => ctx.job(await ctx.client.request<JobId>({ method: 'DELETE', path: `/corral/nodes/${encodeURIComponent(ctx.args[0]!)}` })),
+    run: jobSubmitting((ctx) => ctx.client.request<JobId>({ method: 'DELETE', path: `/corral/nodes/${encodeURIComponent(ctx.args[0]!)}` })),
   },
   {
     words: ['node', 'modify'],
     summary: 'Change node parameters, given as key=value,... (a job)',
     usage: 'NAME KEY=VALUE[,KEY=VALUE...]',
     args: 2,
-    run: async (ctx) => ctx.job(await ctx.client.modifyNode(ctx.args[0], parseKeyValues(ctx.args[1]))),
+    run: jobSubmitting((ctx) => ctx.client.modifyNode(ctx.args[0], parseKeyValues(ctx.args[1]))),
   },
 ];

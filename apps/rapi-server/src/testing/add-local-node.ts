@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Node } from '@corral/model';
+import { createNode, type Node } from '@corral/model';
+import { localNodeDir, localNodeLayout } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
 import type { RunningServer } from '../start-server';
 
@@ -16,29 +16,9 @@ export async function addLocalTestNode(server: RunningServer, name: string, over
   const snapshot = await store.snapshot();
   const cluster = snapshot.list('cluster')[0]!;
   const master = snapshot.findByName('node', cluster.master)!;
-  const nodeDir = join(server.settings.dataDir, 'nodes', name);
-  for (const dir of [join(nodeDir, 'run', 'fake-hypervisor'), join(nodeDir, 'file-storage')]) mkdirSync(dir, { recursive: true });
-  const now = Date.now() / 1000;
-  const node: Node = {
-    uuid: randomUUID(),
-    serial_no: 1,
-    ctime: now,
-    mtime: now,
-    tags: [],
-    name,
-    primary_ip: '127.0.0.1',
-    secondary_ip: '127.0.0.1',
-    master_candidate: true,
-    offline: false,
-    drained: false,
-    master_capable: true,
-    vm_capable: true,
-    group: master.group,
-    ndparams: {},
-    powered: true,
-    node_dir: nodeDir,
-    ...overrides,
-  };
+  const nodeDir = localNodeDir(master.node_dir, name);
+  for (const dir of localNodeLayout(nodeDir)) mkdirSync(dir, { recursive: true });
+  const node = createNode({ uuid: randomUUID(), name, group: master.group, node_dir: nodeDir, ...overrides }, Date.now() / 1000);
   await store.commit({ put: [{ kind: 'node', object: node }] });
   return (await store.snapshot()).findByName('node', name)!;
 }

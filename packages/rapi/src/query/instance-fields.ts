@@ -1,51 +1,14 @@
-import {
-  effectiveBeparams,
-  effectiveHvparams,
-  effectiveNicparams,
-  effectiveOsparams,
-  instanceStatus,
-  type Cluster,
-  type Instance,
-  type Network,
-  type Nic,
-  type Node,
-  type NodeGroup,
-} from '@corral/model';
-import { withoutHvGlobals } from '@corral/opcodes';
+import { effectiveOsparams, type Instance, type Nic } from '@corral/model';
 import { FieldStatus, FieldTable, ganetiFieldDefinitions, type FieldGetter } from '@corral/query';
-import type { LiveNodeData } from './live-node-data';
-
-/** One instance as the query sees it: the object, the configuration around it and the live data of the nodes. */
-export interface InstanceRow {
-  readonly instance: Instance;
-  readonly cluster: Cluster;
-  readonly nodes: ReadonlyMap<string, Node>;
-  readonly groups: ReadonlyMap<string, NodeGroup>;
-  readonly networks: ReadonlyMap<string, Network>;
-  /** Live data per node uuid; undefined when the query needs none. */
-  readonly live: ReadonlyMap<string, LiveNodeData> | undefined;
-}
+import type { InstanceLiveState, InstanceRow } from './instance-row';
 
 /** Fields that need the nodes asked. */
 export const INSTANCE_LIVE_FIELDS: ReadonlySet<string> = new Set(['oper_state', 'oper_ram', 'oper_vcpus', 'status', 'console']);
 
-type Observed = { primaryOffline: boolean; primaryDown: boolean; running: boolean; onWrongNode: boolean; memory?: number; vcpus?: number };
-
-function observe(r: InstanceRow): Observed {
-  const primary = r.nodes.get(r.instance.primary_node);
-  const live = r.live?.get(r.instance.primary_node);
-  if (!primary || primary.offline) return { primaryOffline: true, primaryDown: false, running: false, onWrongNode: false };
-  if (!live || live.failed) return { primaryOffline: false, primaryDown: true, running: false, onWrongNode: false };
-  const here = live.instances.get(r.instance.name);
-  if (here) return { primaryOffline: false, primaryDown: false, running: true, onWrongNode: false, memory: here.memory, vcpus: here.vcpus };
-  const elsewhere = [...(r.live?.values() ?? [])].some((l) => l.instances.has(r.instance.name));
-  return { primaryOffline: false, primaryDown: false, running: elsewhere, onWrongNode: elsewhere };
-}
-
-/** A live value: offline primary -> RS_OFFLINE, unreachable -> RS_NODATA. */
-function live(pick: (o: Observed) => unknown): FieldGetter<InstanceRow> {
+/** A live value: offline primary -> RS_OFFLINE, unreachable -> RS_NODATA (null in listings). */
+function live(pick: (o: InstanceLiveState) => unknown): FieldGetter<InstanceRow> {
   return (r) => {
-    const o = observe(r);
+    const o = r.live;
     if (o.primaryOffline) return FieldStatus.offline;
     if (o.primaryDown) return FieldStatus.noData;
     const value = pick(o);
@@ -53,31 +16,33 @@ function live(pick: (o: Observed) => unknown): FieldGetter<InstanceRow> {
   };
 }
 
-function nicParams(r: InstanceRow, nic: Nic): Record<string, unknown> {
-  return effectiveNicparams(r.cluster, nic);
-}
+const nicParams = (r: InstanceRow, i: number): Record<string, unknown> => r.nicparams[i]!;
 
+/** Ganeti's ComputeDiskSize: no space for diskless and blockdev, DRBD metadata (128 MiB a disk) on top. */
 function diskUsage(i: Instance): number {
-  if (i.disk_template === 'diskless') return 0;
+  if (i.disk_template === 'diskless' || i.disk_template === 'blockdev') return 0;
   const extra = i.disk_template === 'drbd' ? 128 : 0;
   return i.disks.reduce((sum, d) => sum + d.size + extra, 0);
 }
 
-const nodeName = (r: InstanceRow, uuid: string): string | null => r.nodes.get(uuid)?.name ?? null;
-const groupOf = (r: InstanceRow, uuid: string): NodeGroup | undefined => r.groups.get(r.nodes.get(uuid)?.group ?? '');
+/** Shared by every row with an empty list (rows are only read, never changed). */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+const nodeName = (r: InstanceRow, uuid: string): string => r.listing.nodeName(uuid);
+const groupOf = (r: InstanceRow, uuid: string) => r.listing.groupOf(uuid);
 
 /** Per-NIC values, both as lists (`nic.ips`) and indexed (`nic.ip/0`). */
-const NIC_VALUES: Record<string, [string, (r: InstanceRow, n: Nic) => unknown]> = {
+const NIC_VALUES: Record<string, [string, (r: InstanceRow, n: Nic, i: number) => unknown]> = {
   ip: ['ips', (_r, n) => n.ip],
   mac: ['macs', (_r, n) => n.mac],
-  mode: ['modes', (r, n) => nicParams(r, n).mode ?? null],
-  link: ['links', (r, n) => nicParams(r, n).link ?? null],
-  vlan: ['vlans', (r, n) => nicParams(r, n).vlan ?? ''],
+  mode: ['modes', (r, _n, i) => nicParams(r, i).mode ?? null],
+  link: ['links', (r, _n, i) => nicParams(r, i).link ?? null],
+  vlan: ['vlans', (r, _n, i) => nicParams(r, i).vlan ?? ''],
   uuid: ['uuids', (_r, n) => n.uuid],
   name: ['names', (_r, n) => n.name],
   network: ['networks', (_r, n) => n.network],
-  'network.name': ['networks.names', (r, n) => (n.network ? (r.networks.get(n.network)?.name ?? null) : null)],
-  bridge: ['bridges', (r, n) => (nicParams(r, n).mode === 'bridged' ? (nicParams(r, n).link ?? null) : null)],
+  'network.name': ['networks.names', (r, n) => (n.network ? (r.listing.network(n.network)?.name ?? null) : null)],
+  bridge: ['bridges', (r, _n, i) => (nicParams(r, i).mode === 'bridged' ? (nicParams(r, i).link ?? null) : null)],
 };
 
 const DISK_VALUES: Record<string, [string, (d: Instance['disks'][number]) => unknown]> = {
@@ -90,26 +55,26 @@ const DISK_VALUES: Record<string, [string, (d: Instance['disks'][number]) => unk
 function indexedGetters(): Record<string, FieldGetter<InstanceRow>> {
   const out: Record<string, FieldGetter<InstanceRow>> = {};
   for (const [key, [plural, get]] of Object.entries(NIC_VALUES)) {
-    out[`nic.${plural}`] = (r) => r.instance.nics.map((n) => get(r, n));
-    for (let i = 0; i < 8; i++) out[`nic.${key}/${i}`] = (r) => (r.instance.nics[i] ? get(r, r.instance.nics[i]!) : FieldStatus.unavailable);
+    out[`nic.${plural}`] = (r) => r.instance.nics.map((n, i) => get(r, n, i));
+    for (let i = 0; i < 8; i++) out[`nic.${key}/${i}`] = (r) => (r.instance.nics[i] ? get(r, r.instance.nics[i]!, i) : FieldStatus.unavailable);
   }
   for (const [key, [plural, get]] of Object.entries(DISK_VALUES)) {
-    out[`disk.${plural}`] = (r) => r.instance.disks.map(get);
+    out[`disk.${plural}`] = (r) => (r.instance.disks.length === 0 ? EMPTY_LIST : r.instance.disks.map(get));
     for (let i = 0; i < 16; i++) out[`disk.${key}/${i}`] = (r) => (r.instance.disks[i] ? get(r.instance.disks[i]!) : FieldStatus.unavailable);
   }
   const reference = Object.keys(ganetiFieldDefinitions.instance ?? {});
   for (const name of reference.filter((n) => n.startsWith('hv/'))) {
     const key = name.slice(3);
-    out[name] = (r) => effectiveHvparams(r.cluster, r.instance)[key] ?? FieldStatus.unavailable;
+    out[name] = (r) => r.listing.hvparams(r.instance)[key] ?? FieldStatus.unavailable;
   }
   for (const name of reference.filter((n) => n.startsWith('be/'))) {
     const key = name.slice(3) === 'memory' ? 'maxmem' : name.slice(3);
-    out[name] = (r) => effectiveBeparams(r.cluster, r.instance)[key] ?? FieldStatus.unavailable;
+    out[name] = (r) => r.listing.beparams(r.instance)[key] ?? FieldStatus.unavailable;
   }
   return out;
 }
 
-const firstNic = (get: (r: InstanceRow, n: Nic) => unknown): FieldGetter<InstanceRow> => (r) => (r.instance.nics[0] ? get(r, r.instance.nics[0]) : FieldStatus.unavailable);
+const firstNic = (get: (r: InstanceRow, n: Nic, i: number) => unknown): FieldGetter<InstanceRow> => (r) => (r.instance.nics[0] ? get(r, r.instance.nics[0], 0) : FieldStatus.unavailable);
 
 /** Ganeti 3.0's instance fields (query resource `instance`), over the model and the nodes' live data. */
 export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<InstanceRow>('instance', {
@@ -121,7 +86,7 @@ export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<In
   pnode: (r) => nodeName(r, r.instance.primary_node),
   'pnode.group': (r) => groupOf(r, r.instance.primary_node)?.name ?? null,
   'pnode.group.uuid': (r) => groupOf(r, r.instance.primary_node)?.uuid ?? null,
-  snodes: (r) => r.instance.secondary_nodes.map((u) => nodeName(r, u)),
+  snodes: (r) => (r.instance.secondary_nodes.length === 0 ? EMPTY_LIST : r.instance.secondary_nodes.map((u) => nodeName(r, u))),
   'snodes.group': (r) => r.instance.secondary_nodes.map((u) => groupOf(r, u)?.name ?? null),
   'snodes.group.uuid': (r) => r.instance.secondary_nodes.map((u) => groupOf(r, u)?.uuid ?? null),
   hypervisor: (r) => r.instance.hypervisor,
@@ -141,25 +106,26 @@ export const instanceFields: FieldTable<InstanceRow> = FieldTable.fromGetters<In
   disk_usage: (r) => diskUsage(r.instance),
   ...indexedGetters(),
   network_port: (r) => r.instance.network_port,
-  beparams: (r) => ({ ...effectiveBeparams(r.cluster, r.instance) }),
+  beparams: (r) => r.listing.beparams(r.instance),
   // Ganeti's FillHV(skip_globals=True): migration_mode and the other cluster-wide keys are left out.
-  hvparams: (r) => withoutHvGlobals(effectiveHvparams(r.cluster, r.instance)),
-  osparams: (r) => effectiveOsparams(r.cluster, r.instance),
-  custom_beparams: (r) => ({ ...r.instance.beparams }),
-  custom_hvparams: (r) => ({ ...r.instance.hvparams }),
-  custom_osparams: (r) => ({ ...r.instance.osparams }),
-  custom_nicparams: (r) => r.instance.nics.map((n) => ({ ...n.nicparams })),
-  vcpus: (r) => effectiveBeparams(r.cluster, r.instance).vcpus ?? FieldStatus.unavailable,
+  hvparams: (r) => r.listing.hvparamsWithoutGlobals(r.instance),
+  osparams: (r) => effectiveOsparams(r.listing.cluster, r.instance),
+  custom_beparams: (r) => r.instance.beparams,
+  custom_hvparams: (r) => r.instance.hvparams,
+  custom_osparams: (r) => r.instance.osparams,
+  custom_nicparams: (r) => r.instance.nics.map((n) => n.nicparams),
+  vcpus: (r) => r.listing.beparams(r.instance).vcpus ?? FieldStatus.unavailable,
   forthcoming: () => false,
-  oper_state: live((o) => o.running),
+  // Running on its primary (Ganeti's live_data); an instance found on another node is ERROR_wrongnode, not up.
+  oper_state: live((o) => o.running && !o.onWrongNode),
   oper_ram: live((o) => o.memory),
   oper_vcpus: live((o) => o.vcpus),
-  status: (r) => instanceStatus(r.instance, observe(r)),
+  status: (r) => r.live.status,
   ctime: (r) => r.instance.ctime,
   mtime: (r) => r.instance.mtime,
   uuid: (r) => r.instance.uuid,
   serial_no: (r) => r.instance.serial_no,
-  tags: (r) => [...r.instance.tags],
+  tags: (r) => r.instance.tags,
 });
 
 /** The fields of `/2/instances?bulk=1` and `/2/instances/[i]` (Ganeti 3.0's order); the RAPI adds `beparams.memory`. */

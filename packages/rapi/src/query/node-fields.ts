@@ -1,6 +1,7 @@
 import { effectiveNdparams, nodeRoleLetter, type Cluster, type Instance, type Node, type NodeGroup } from '@corral/model';
+import type { NodeObservation, NodeObservations } from '@corral/opcodes';
 import { FieldStatus, FieldTable } from '@corral/query';
-import type { LiveNodeData } from './live-node-data';
+import type { ConfigSnapshot } from '@corral/store';
 
 /** One node as the query sees it: the object, its group, its instances and (when asked) its live data. */
 export interface NodeRow {
@@ -9,16 +10,44 @@ export interface NodeRow {
   readonly group: NodeGroup | undefined;
   readonly primaries: readonly Instance[];
   readonly secondaries: readonly Instance[];
-  readonly live: LiveNodeData | undefined;
+  /** What the node said; undefined when the request needs no live data. */
+  readonly live: NodeObservation | undefined;
 }
 
-/** A live figure: offline node -> RS_OFFLINE, no answer -> RS_NODATA. */
-function live(pick: (l: LiveNodeData) => unknown): (r: NodeRow) => unknown {
+/**
+ * The rows of the given nodes (default: all, sorted by name), their
+ * instance lists in name order; `observations` undefined when no live
+ * field is asked.
+ */
+export function nodeRows(snapshot: ConfigSnapshot, observations: NodeObservations | undefined, nodes: readonly Node[] = snapshot.list('node')): NodeRow[] {
+  const cluster = snapshot.list('cluster')[0]!;
+  const primaries = new Map<string, Instance[]>();
+  const secondaries = new Map<string, Instance[]>();
+  const add = (map: Map<string, Instance[]>, uuid: string, instance: Instance): void => {
+    const list = map.get(uuid);
+    if (list) list.push(instance);
+    else map.set(uuid, [instance]);
+  };
+  for (const instance of snapshot.list('instance')) {
+    add(primaries, instance.primary_node, instance);
+    for (const uuid of instance.secondary_nodes) add(secondaries, uuid, instance);
+  }
+  return nodes.map((node) => ({
+    node,
+    cluster,
+    group: snapshot.get('nodegroup', node.group),
+    primaries: primaries.get(node.uuid) ?? [],
+    secondaries: secondaries.get(node.uuid) ?? [],
+    live: observations?.get(node.uuid),
+  }));
+}
+
+/** A live figure: offline node -> RS_OFFLINE, no answer -> RS_NODATA (null in listings). */
+function live(pick: (l: NodeObservation) => number | null | undefined): (r: NodeRow) => unknown {
   return (r) => {
     if (r.node.offline) return FieldStatus.offline;
-    if (!r.live || r.live.failed) return FieldStatus.noData;
-    const value = pick(r.live);
-    return value === undefined ? FieldStatus.noData : value;
+    if (!r.live) return FieldStatus.noData;
+    return pick(r.live) ?? FieldStatus.noData;
   };
 }
 
@@ -51,15 +80,15 @@ export const nodeFields: FieldTable<NodeRow> = FieldTable.fromGetters<NodeRow>('
   sinst_list: (r) => r.secondaries.map((i) => i.name),
   hv_state: () => FieldStatus.unavailable,
   disk_state: () => FieldStatus.unavailable,
-  mtotal: live((l) => l.info?.memory_total),
-  mnode: live((l) => l.info?.memory_dom0),
-  mfree: live((l) => l.info?.memory_free),
-  ctotal: live((l) => l.info?.cpu_total),
-  cnodes: live((l) => l.info?.cpu_nodes),
-  csockets: live((l) => l.info?.cpu_sockets),
-  cnos: live((l) => l.info?.cpu_dom0),
-  dtotal: live((l) => l.storage?.size),
-  dfree: live((l) => l.storage?.free),
+  mtotal: live((l) => l.hypervisor?.memory_total),
+  mnode: live((l) => l.hypervisor?.memory_dom0),
+  mfree: live((l) => l.hypervisor?.memory_free),
+  ctotal: live((l) => l.hypervisor?.cpu_total),
+  cnodes: live((l) => l.hypervisor?.cpu_nodes),
+  csockets: live((l) => l.hypervisor?.cpu_sockets),
+  cnos: live((l) => l.hypervisor?.cpu_dom0),
+  dtotal: live((l) => l.disk?.total),
+  dfree: live((l) => l.disk?.free),
   // Spindles are only counted with exclusive storage (LVM), which Corral's nodes do not use: no data, as in Ganeti.
   sptotal: live(() => undefined),
   spfree: live(() => undefined),
@@ -69,7 +98,7 @@ export const nodeFields: FieldTable<NodeRow> = FieldTable.fromGetters<NodeRow>('
   mtime: (r) => r.node.mtime,
   uuid: (r) => r.node.uuid,
   serial_no: (r) => r.node.serial_no,
-  tags: (r) => [...r.node.tags],
+  tags: (r) => r.node.tags,
 });
 
 /** The fields of `/2/nodes?bulk=1` and `/2/nodes/[n]` (Ganeti 3.0's order); a single GET adds `secondary_ip`. */

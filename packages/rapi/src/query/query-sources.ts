@@ -1,10 +1,11 @@
 import type { FieldTable } from '@corral/query';
 import type { RapiServices } from '../rapi-services';
-import { gatherLiveNodeData } from './live-node-data';
-import { groupFields } from './group-fields';
+import { observeNodes } from '@corral/opcodes';
+import { groupFields, groupRows } from './group-fields';
 import { instanceFields, INSTANCE_LIVE_FIELDS } from './instance-fields';
+import { InstanceListing, InstanceRow } from './instance-row';
 import { networkFields, networkRows } from './network-fields';
-import { nodeFields, NODE_LIVE_FIELDS } from './node-fields';
+import { nodeFields, nodeRows, NODE_LIVE_FIELDS } from './node-fields';
 import { exportFields } from './export-fields';
 import { filterFields } from './filter-fields';
 import { jobFields } from './job-fields';
@@ -29,37 +30,17 @@ async function configRows(services: RapiServices) {
 /** The query resources of Ganeti 3.0 (`/2/query/[resource]`), by name. */
 export const querySources: Readonly<Record<string, QuerySource>> = {
   instance: source(instanceFields, async (services, fields) => {
-    const { snapshot, cluster, nodes, groups, instances } = await configRows(services);
-    const live = fields.some((f) => INSTANCE_LIVE_FIELDS.has(f)) ? await gatherLiveNodeData(services.runner, cluster, nodes) : undefined;
-    const ctx = {
-      cluster,
-      nodes: new Map(nodes.map((n) => [n.uuid, n])),
-      groups: new Map(groups.map((g) => [g.uuid, g])),
-      networks: new Map(snapshot.list('network').map((n) => [n.uuid, n])),
-      live,
-    };
-    return instances.map((instance) => ({ instance, ...ctx }));
+    const { snapshot, cluster, nodes, instances } = await configRows(services);
+    const live = fields.some((f) => INSTANCE_LIVE_FIELDS.has(f)) ? await observeNodes(services.runner, cluster, nodes, { instances: true }) : undefined;
+    const listing = new InstanceListing(snapshot, live);
+    return instances.map((instance) => new InstanceRow(instance, listing));
   }),
   node: source(nodeFields, async (services, fields) => {
-    const { cluster, nodes, groups, instances } = await configRows(services);
-    const live = fields.some((f) => NODE_LIVE_FIELDS.has(f)) ? await gatherLiveNodeData(services.runner, cluster, nodes) : undefined;
-    return nodes.map((node) => ({
-      node,
-      cluster,
-      group: groups.find((g) => g.uuid === node.group),
-      primaries: instances.filter((i) => i.primary_node === node.uuid),
-      secondaries: instances.filter((i) => i.secondary_nodes.includes(node.uuid)),
-      live: live?.get(node.uuid),
-    }));
+    const { snapshot, cluster, nodes } = await configRows(services);
+    const live = fields.some((f) => NODE_LIVE_FIELDS.has(f)) ? await observeNodes(services.runner, cluster, nodes, { figures: true }) : undefined;
+    return nodeRows(snapshot, live, nodes);
   }),
-  group: source(groupFields, async (services) => {
-    const { cluster, nodes, groups, instances } = await configRows(services);
-    return groups.map((group) => {
-      const members = nodes.filter((n) => n.group === group.uuid);
-      const uuids = new Set(members.map((n) => n.uuid));
-      return { group, cluster, nodes: members, primaries: instances.filter((i) => uuids.has(i.primary_node)) };
-    });
-  }),
+  group: source(groupFields, async (services) => groupRows(await services.config.snapshot())),
   network: source(networkFields, async (services) => networkRows(await services.config.snapshot())),
   job: source(jobFields, async (services) =>
     services.jobs.list().map((id) => ({ id, field: (name: string) => services.jobs.fields(id, [name])![0] })),

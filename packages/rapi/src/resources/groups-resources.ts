@@ -1,30 +1,26 @@
 import type { RouteRequest } from '@corral/http';
 import { fillOpcodeFields } from '../fill-opcode-fields';
-import { groupView } from '../group-view';
+import { groupFields, groupRows, GROUP_BULK_FIELDS } from '../query/group-fields';
 import { notFound } from '../not-found';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
-import { submitJob } from '../submit-job';
+import { submitOpcode } from '../submit-job';
 
 const groupPath = (suffix: string): RegExp => new RegExp(`^/2/groups/(?<name>[^/]+)${suffix}$`);
 
 async function listGroups(req: RouteRequest, services: RapiServices): Promise<unknown> {
   const snapshot = await services.config.snapshot();
-  const cluster = snapshot.list('cluster')[0]!;
   const groups = snapshot.list('nodegroup');
   if (!req.query.flag('bulk')) return groups.map((g) => ({ name: g.name, uri: `/2/groups/${g.name}` }));
-  return groups.map((g) => groupView(snapshot, cluster, g));
+  return groupRows(snapshot, groups).map((row) => groupFields.project(row, GROUP_BULK_FIELDS));
 }
 
 async function getGroup(req: RouteRequest, services: RapiServices): Promise<unknown> {
   const snapshot = await services.config.snapshot();
   const group = snapshot.findByName('nodegroup', req.params.name ?? '');
   if (!group) throw notFound();
-  return groupView(snapshot, snapshot.list('cluster')[0]!, group);
+  return groupFields.project(groupRows(snapshot, [group])[0]!, GROUP_BULK_FIELDS);
 }
-
-const submit = (services: RapiServices, req: RouteRequest, resource: string, opId: string, fields: Record<string, unknown>): Promise<number> =>
-  submitJob(services, req, resource, [{ opId, fields }]);
 
 /** The node group resources of Ganeti 3.0 (`/2/groups...`), tags excepted (tags-resources). */
 export const groupsRows: readonly RapiRow[] = [
@@ -34,7 +30,7 @@ export const groupsRows: readonly RapiRow[] = [
     GET: { handle: listGroups },
     POST: {
       handle: (req, services) =>
-        submit(services, req, 'groups', 'OP_GROUP_ADD', fillOpcodeFields(req, { rename: { name: 'group_name' }, static: { dry_run: req.query.flag('dry-run') } })),
+        submitOpcode(services, req, 'groups', 'OP_GROUP_ADD', fillOpcodeFields(req, { rename: { name: 'group_name' }, static: { dry_run: req.query.flag('dry-run') } })),
     },
   },
   {
@@ -42,7 +38,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name',
     GET: { handle: getGroup },
     DELETE: {
-      handle: (req, services) => submit(services, req, 'groups_name', 'OP_GROUP_REMOVE', { group_name: req.params.name, dry_run: req.query.flag('dry-run') }),
+      handle: (req, services) => submitOpcode(services, req, 'groups_name', 'OP_GROUP_REMOVE', { group_name: req.params.name, dry_run: req.query.flag('dry-run') }),
     },
   },
   {
@@ -50,7 +46,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name_modify',
     PUT: {
       handle: (req, services) =>
-        submit(
+        submitOpcode(
           services,
           req,
           'groups_name_modify',
@@ -67,7 +63,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name_rename',
     PUT: {
       handle: (req, services) =>
-        submit(services, req, 'groups_name_rename', 'OP_GROUP_RENAME', fillOpcodeFields(req, { static: { group_name: req.params.name, dry_run: req.query.flag('dry-run') } })),
+        submitOpcode(services, req, 'groups_name_rename', 'OP_GROUP_RENAME', fillOpcodeFields(req, { static: { group_name: req.params.name, dry_run: req.query.flag('dry-run') } })),
     },
   },
   {
@@ -75,7 +71,7 @@ export const groupsRows: readonly RapiRow[] = [
     resource: 'groups_name_assign_nodes',
     PUT: {
       handle: (req, services) =>
-        submit(
+        submitOpcode(
           services,
           req,
           'groups_name_assign_nodes',

@@ -1,9 +1,10 @@
 import { HttpError, type RouteRequest } from '@corral/http';
 import type { Instance, Node } from '@corral/model';
-import { instanceBulkRow, instanceBulkRows, instanceHypervisorSpec, observeNodes, type NodeObservations } from '@corral/opcodes';
+import { instanceHypervisorSpec, observeNodes, type NodeObservations } from '@corral/opcodes';
 import type { ConfigSnapshot } from '@corral/store';
 import { bodyDict, creationFields } from '../creation-request';
 import { opcodeBody } from '../opcode-body';
+import { instanceBulkRows } from '../query/instance-bulk-rows';
 import { notFound } from '../not-found';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
@@ -14,8 +15,7 @@ const path = (suffix = ''): RegExp => new RegExp(`^/2/instances/${INSTANCE}${suf
 
 /** The given nodes asked once each for their running instances; without a node runner every node is silent. */
 function observe(services: RapiServices, snapshot: ConfigSnapshot, nodes: readonly Node[]): Promise<NodeObservations> {
-  if (!services.runner) return Promise.resolve(new Map());
-  return observeNodes(services.runner, nodes, snapshot.list('cluster')[0]!.enabled_hypervisors);
+  return observeNodes(services.runner, snapshot.list('cluster')[0]!, nodes, { instances: true });
 }
 
 async function existing(services: RapiServices, req: RouteRequest): Promise<{ snapshot: ConfigSnapshot; instance: Instance }> {
@@ -58,7 +58,7 @@ export const instancesRows: readonly RapiRow[] = [
         const { snapshot, instance } = await existing(services, req);
         // As Ganeti: only the instance's own nodes are asked.
         const nodes = [instance.primary_node, ...instance.secondary_nodes].flatMap((uuid) => snapshot.get('node', uuid) ?? []);
-        return instanceBulkRow(snapshot, instance, await observe(services, snapshot, nodes));
+        return instanceBulkRows(snapshot, await observe(services, snapshot, nodes), [instance])[0];
       },
     },
     DELETE: {

@@ -1,13 +1,15 @@
 import { HttpError, type RouteRequest } from '@corral/http';
 import { nodeRoleLetter, nodeRoleWord } from '@corral/model';
 import { fillOpcodeFields } from '../fill-opcode-fields';
-import { nodeFigures } from '../node-figures';
-import { nodeView } from '../node-view';
+import { observeNodes } from '@corral/opcodes';
+import type { Node } from '@corral/model';
+import type { ConfigSnapshot } from '@corral/store';
+import { nodeFields, nodeRows, NODE_BULK_FIELDS } from '../query/node-fields';
 import { notFound } from '../not-found';
 import { pythonTypeName } from '../python-type-name';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
-import { submitJob } from '../submit-job';
+import { submitOpcode } from '../submit-job';
 
 const NODE = '(?<name>[^/]+)';
 const nodePath = (suffix: string): RegExp => new RegExp(`^/2/nodes/${NODE}${suffix}$`);
@@ -19,20 +21,27 @@ async function clusterAndSnapshot(services: RapiServices) {
   return { snapshot, cluster };
 }
 
-/** `GET /2/nodes`: ids and URIs, or with `bulk` every node's fields (each node asked once, in parallel). */
-async function listNodes(req: RouteRequest, services: RapiServices): Promise<unknown> {
-  const { snapshot, cluster } = await clusterAndSnapshot(services);
-  const nodes = snapshot.list('node');
-  if (!req.query.flag('bulk')) return nodes.map((n) => ({ id: n.name, uri: `/2/nodes/${n.name}` }));
-  const figures = await Promise.all(nodes.map((n) => nodeFigures(services.runner, cluster, n)));
-  return nodes.map((n, i) => nodeView(snapshot, cluster, n, figures[i]!));
+/** The bulk rows of the given nodes: the field table's NODE_BULK_FIELDS, each node asked once, in parallel. */
+async function nodeBulkRows(services: RapiServices, snapshot: ConfigSnapshot, nodes: readonly Node[]): Promise<Record<string, unknown>[]> {
+  const observations = await observeNodes(services.runner, snapshot.list('cluster')[0]!, nodes, { figures: true });
+  return nodeRows(snapshot, observations, nodes).map((row) => nodeFields.project(row, NODE_BULK_FIELDS));
 }
 
+/** `GET /2/nodes`: ids and URIs, or with `bulk` every node's fields. */
+async function listNodes(req: RouteRequest, services: RapiServices): Promise<unknown> {
+  const { snapshot } = await clusterAndSnapshot(services);
+  const nodes = snapshot.list('node');
+  if (!req.query.flag('bulk')) return nodes.map((n) => ({ id: n.name, uri: `/2/nodes/${n.name}` }));
+  return nodeBulkRows(services, snapshot, nodes);
+}
+
+/** `GET /2/nodes/[n]`: the bulk fields plus `secondary_ip` (rlib2 adds it to a single node). */
 async function getNode(req: RouteRequest, services: RapiServices): Promise<unknown> {
-  const { snapshot, cluster } = await clusterAndSnapshot(services);
+  const { snapshot } = await clusterAndSnapshot(services);
   const node = snapshot.findByName('node', req.params.name ?? '');
   if (!node) throw notFound();
-  return nodeView(snapshot, cluster, node, await nodeFigures(services.runner, cluster, node), true);
+  const [row] = await nodeBulkRows(services, snapshot, [node]);
+  return { ...row, secondary_ip: node.secondary_ip };
 }
 
 /** rlib2's role words -> OP_NODE_SET_PARAMS flags (master_candidate, offline, drained). */
@@ -42,10 +51,6 @@ const ROLE_FLAGS: Record<string, [boolean | null, boolean | null, boolean | null
   drained: [null, null, true],
   offline: [null, true, null],
 };
-
-function nodeOp(req: RouteRequest, resource: string, opId: string, fields: Record<string, unknown>, services: RapiServices): Promise<number> {
-  return submitJob(services, req, resource, [{ opId, fields }]);
-}
 
 /** The node resources of Ganeti 3.0 (`/2/nodes...`), tags excepted (tags-resources). */
 export const nodesRows: readonly RapiRow[] = [
@@ -69,14 +74,14 @@ export const nodesRows: readonly RapiRow[] = [
         const flags = Object.prototype.hasOwnProperty.call(ROLE_FLAGS, role) ? ROLE_FLAGS[role] : undefined;
         if (!flags) throw new HttpError(400, `Can't set '${role}' role`);
         const [master_candidate, offline, drained] = flags;
-        return nodeOp(req, 'nodes_name_role', 'OP_NODE_SET_PARAMS', {
+        return submitOpcode(services, req, 'nodes_name_role', 'OP_NODE_SET_PARAMS', {
           node_name: req.params.name,
           master_candidate,
           offline,
           drained,
           force: req.query.flag('force'),
           auto_promote: req.query.flag('auto-promote'),
-        }, services);
+        });
       },
     },
   },
@@ -85,7 +90,7 @@ export const nodesRows: readonly RapiRow[] = [
     resource: 'nodes_name_evacuate',
     POST: {
       handle: (req, services) =>
-        nodeOp(req, 'nodes_name_evacuate', 'OP_NODE_EVACUATE', fillOpcodeFields(req, { static: { node_name: req.params.name, dry_run: req.query.flag('dry-run') } }), services),
+        submitOpcode(services, req, 'nodes_name_evacuate', 'OP_NODE_EVACUATE', fillOpcodeFields(req, { static: { node_name: req.params.name, dry_run: req.query.flag('dry-run') } })),
     },
   },
   {
@@ -102,7 +107,7 @@ export const nodesRows: readonly RapiRow[] = [
         } else {
           fields = fillOpcodeFields(req, { static: { node_name: req.params.name } });
         }
-        return nodeOp(req, 'nodes_name_migrate', 'OP_NODE_MIGRATE', fields, services);
+        return submitOpcode(services, req, 'nodes_name_migrate', 'OP_NODE_MIGRATE', fields);
       },
     },
   },
@@ -110,14 +115,14 @@ export const nodesRows: readonly RapiRow[] = [
     path: nodePath('/modify'),
     resource: 'nodes_name_modify',
     POST: {
-      handle: (req, services) => nodeOp(req, 'nodes_name_modify', 'OP_NODE_SET_PARAMS', fillOpcodeFields(req, { static: { node_name: req.params.name } }), services),
+      handle: (req, services) => submitOpcode(services, req, 'nodes_name_modify', 'OP_NODE_SET_PARAMS', fillOpcodeFields(req, { static: { node_name: req.params.name } })),
     },
   },
   {
     path: nodePath('/powercycle'),
     resource: 'nodes_name_powercycle',
     POST: {
-      handle: (req, services) => nodeOp(req, 'nodes_name_powercycle', 'OP_NODE_POWERCYCLE', { node_name: req.params.name, force: req.query.flag('force') }, services),
+      handle: (req, services) => submitOpcode(services, req, 'nodes_name_powercycle', 'OP_NODE_POWERCYCLE', { node_name: req.params.name, force: req.query.flag('force') }),
     },
   },
   {
@@ -128,11 +133,11 @@ export const nodesRows: readonly RapiRow[] = [
       handle: (req, services) => {
         const outputFields = req.query.get('output_fields');
         if (!outputFields) throw new HttpError(400, "Missing the required 'output_fields' parameter");
-        return nodeOp(req, 'nodes_name_storage', 'OP_NODE_QUERY_STORAGE', {
+        return submitOpcode(services, req, 'nodes_name_storage', 'OP_NODE_QUERY_STORAGE', {
           nodes: [req.params.name],
           storage_type: req.query.get('storage_type') ?? null,
           output_fields: outputFields.split(','),
-        }, services);
+        });
       },
     },
   },
@@ -145,12 +150,12 @@ export const nodesRows: readonly RapiRow[] = [
         if (!name) throw new HttpError(400, "Missing the required 'name' parameter");
         const changes: Record<string, unknown> = {};
         if (req.query.has('allocatable')) changes.allocatable = req.query.flag('allocatable', true);
-        return nodeOp(req, 'nodes_name_storage_modify', 'OP_NODE_MODIFY_STORAGE', {
+        return submitOpcode(services, req, 'nodes_name_storage_modify', 'OP_NODE_MODIFY_STORAGE', {
           node_name: req.params.name,
           storage_type: req.query.get('storage_type') ?? null,
           name,
           changes,
-        }, services);
+        });
       },
     },
   },
@@ -161,11 +166,11 @@ export const nodesRows: readonly RapiRow[] = [
       handle: (req, services) => {
         const name = req.query.get('name');
         if (!name) throw new HttpError(400, "Missing the required 'name' parameter");
-        return nodeOp(req, 'nodes_name_storage_repair', 'OP_REPAIR_NODE_STORAGE', {
+        return submitOpcode(services, req, 'nodes_name_storage_repair', 'OP_REPAIR_NODE_STORAGE', {
           node_name: req.params.name,
           storage_type: req.query.get('storage_type') ?? null,
           name,
-        }, services);
+        });
       },
     },
   },
@@ -183,7 +188,7 @@ export const corralNodesRows: readonly RapiRow[] = [
     POST: {
       handle: (req, services) => {
         const fields = fillOpcodeFields(req, { rename: { name: 'node_name' }, static: { dry_run: req.query.flag('dry-run') } });
-        return nodeOp(req, 'corral_nodes', 'OP_NODE_ADD', fields, services);
+        return submitOpcode(services, req, 'corral_nodes', 'OP_NODE_ADD', fields);
       },
     },
   },
@@ -191,7 +196,7 @@ export const corralNodesRows: readonly RapiRow[] = [
     path: /^\/corral\/nodes\/(?<name>[^/]+)$/,
     resource: 'corral_nodes_name',
     DELETE: {
-      handle: (req, services) => nodeOp(req, 'corral_nodes_name', 'OP_NODE_REMOVE', { node_name: req.params.name, dry_run: req.query.flag('dry-run') }, services),
+      handle: (req, services) => submitOpcode(services, req, 'corral_nodes_name', 'OP_NODE_REMOVE', { node_name: req.params.name, dry_run: req.query.flag('dry-run') }),
     },
   },
 ];

@@ -1,10 +1,9 @@
 import type { InstanceRuntimeInfo } from '@corral/contracts';
-import { instanceBulkRows } from './instance-bulk-row';
-import type { NodeObservation } from './observe-nodes';
-import { fixtureInstance, fixtureNode, fixtureSnapshot } from './testing/instance-fixtures';
+import { fixtureInstance, fixtureNode, fixtureSnapshot, SILENT_NODE, type NodeObservation } from '@corral/opcodes';
+import { instanceBulkRows } from './instance-bulk-rows';
 
 const running = (name: string, memory = 256): [string, InstanceRuntimeInfo] => [name, { name, id: 0, memory, vcpus: 1, state: 'running', times: 0 }];
-const answered = (...infos: [string, InstanceRuntimeInfo][]): NodeObservation => ({ answered: true, instances: new Map(infos) });
+const answered = (...infos: [string, InstanceRuntimeInfo][]): NodeObservation => ({ ...SILENT_NODE, answered: true, instances: new Map(infos) });
 
 describe('instanceBulkRows', () => {
   const snapshot = fixtureSnapshot(
@@ -20,8 +19,8 @@ describe('instanceBulkRows', () => {
   );
   const observations = new Map<string, NodeObservation>([
     ['uuid-node1', answered(running('a-running', 200))],
-    ['uuid-node2', { answered: false, instances: new Map([running('f-wrong-node')]) }],
-    ['uuid-node3', { answered: false, instances: new Map() }],
+    ['uuid-node2', { ...SILENT_NODE, instances: new Map([running('f-wrong-node')]) }],
+    ['uuid-node3', SILENT_NODE],
   ]);
 
   describe('when nodes answer, stay silent or are offline', () => {
