@@ -178,7 +178,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     target: /^GET \/2\/jobs\?bulk=1$/,
     where: /^body\$\[\d+\]\.ops\[\d+\]\.reason\[0\]\[[01]\]$/,
     reason:
-      'docs/compatibility.md "Jobs: reason trail of `GET /2/os`": Corral\'s OS_DIAGNOSE job starts its trail with the RAPI entry (`gnt:library:rlib2:os`) like every RAPI job; Ganeti\'s has only the opcode entry.',
+      'docs/compatibility.md "Jobs: reason trail": Corral\'s OS_DIAGNOSE job starts its trail with the RAPI entry (`gnt:library:rlib2:os`) like every RAPI job; Ganeti\'s has only the opcode entry.',
   },
 ];
 
