@@ -5,3 +5,4 @@ export { createContainer } from './create-container';
 export { startTestServer, MemoryLogger, type TestServer } from './testing/start-test-server';
 export { addLocalTestNode } from './testing/add-local-node';
 export { seedInstance, type SeedInstanceOptions } from './testing/seed-instance';
+export { parseInitOptions, runInitCommand } from './init-command';

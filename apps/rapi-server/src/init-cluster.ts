@@ -16,6 +16,8 @@ export interface InitClusterOptions {
   readonly volumeGroupName: string | null;
   readonly defaultIallocator: string;
   readonly masterNetdev: string;
+  /** `--nic-parameters`: overrides of the cluster's default NIC parameters (mode, link, vlan). */
+  readonly nicParameters?: Readonly<Record<string, string>>;
 }
 
 /** The embedded default: this host, the fake hypervisor, file and diskless disks, the builtin allocator. */
@@ -50,7 +52,7 @@ export async function initCluster(store: ConfigStore, dataDir: string, o: InitCl
   const sharedFileStorageDir = join(dataDir, 'shared-file-storage');
   for (const dir of [nodeDir, ...localNodeLayout(nodeDir), fileStorageDir, sharedFileStorageDir]) mkdirSync(dir, { recursive: true });
 
-  const cluster = createCluster({
+  const created = createCluster({
     name: o.clusterName,
     masterNode: o.masterNode,
     uuid: randomUUID(),
@@ -63,6 +65,9 @@ export async function initCluster(store: ConfigStore, dataDir: string, o: InitCl
     masterNetdev: o.masterNetdev,
     defaultIallocator: o.defaultIallocator,
   });
+  const cluster = o.nicParameters
+    ? { ...created, nicparams: { ...created.nicparams, default: { ...created.nicparams['default'], ...o.nicParameters } } }
+    : created;
   const group = createNodeGroup({ uuid: randomUUID(), name: 'default' }, now);
   const node = createNode({ uuid: randomUUID(), name: o.masterNode, group: group.uuid, node_dir: nodeDir }, now);
   await store.commit({

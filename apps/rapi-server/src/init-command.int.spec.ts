@@ -35,6 +35,19 @@ describe('corral-rapi init', () => {
     });
   });
 
+  describe('when NIC parameters are given', () => {
+    it('serves them as the cluster default NIC parameters', async () => {
+      await init('--nic-parameters', 'mode=bridged,link=gntbr0');
+      const server = await startTestServer({ dataDir });
+      try {
+        const info = (await sendRequest(`${server.url}/2/info`)).json as Record<string, unknown>;
+        expect(info.nicparams).toEqual({ default: { mode: 'bridged', link: 'gntbr0', vlan: '' } });
+      } finally {
+        await server.stop();
+      }
+    });
+  });
+
   describe('when the data directory already holds a cluster', () => {
     it('refuses to initialise it again', async () => {
       await init();

@@ -20,6 +20,11 @@ describe('parseInitOptions', () => {
         },
       });
     });
+
+    it('takes --nic-parameters as overrides of the default NIC parameters', () => {
+      const o = parseInitOptions(['--cluster-name', 'c', '--nic-parameters', 'mode=bridged,link=gntbr0']);
+      expect(o.cluster.nicParameters).toEqual({ mode: 'bridged', link: 'gntbr0' });
+    });
   });
 
   describe('when an option is missing or wrong', () => {
@@ -29,6 +34,9 @@ describe('parseInitOptions', () => {
       [['--cluster-name', 'c', '--enabled-hypervisors', ''], 'At least one hypervisor must be enabled'],
       [['--cluster-name', 'c', '--enabled-disk-templates', 'drbd'], 'The plain and drbd disk templates need --vg-name'],
       [['--cluster-name', 'bad name'], "Invalid name 'bad name'"],
+      [['--cluster-name', 'c', '--nic-parameters', 'link'], "Invalid NIC parameter 'link': expected key=value"],
+      [['--cluster-name', 'c', '--nic-parameters', 'colour=red'], "Unknown NIC parameter 'colour' (known: mode, link, vlan)"],
+      [['--cluster-name', 'c', '--nic-parameters', 'mode=tunnel'], "Invalid NIC mode 'tunnel' (known: bridged, routed, openvswitch)"],
     ])('refuses %j', (argv, message) => {
       expect(() => parseInitOptions(argv)).toThrow(new CliUsageError(message));
     });

@@ -19,6 +19,7 @@ Options:
       --vg-name VG                    LVM volume group (needed for plain and drbd)
       --default-iallocator NAME       (default builtin)
       --master-netdev DEV             (default lo)
+      --nic-parameters K=V,...        default NIC parameters (mode=bridged|routed|openvswitch, link, vlan)
       --data-dir DIR                  directory holding all state (default ./data)
       --config FILE                   YAML configuration file (for data_dir)
   -h, --help                          show this help and exit
@@ -45,6 +46,24 @@ function list(value: string | undefined, fallback: readonly string[], known: rea
   return items;
 }
 
+const NIC_KEYS = ['mode', 'link', 'vlan'];
+const NIC_MODES = ['bridged', 'routed', 'openvswitch'];
+
+/** `mode=bridged,link=br0` as Ganeti's `--nic-parameters` takes it. */
+function nicParameters(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of value.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new CliUsageError(`Invalid NIC parameter '${item}': expected key=value`);
+    const key = item.slice(0, eq);
+    const v = item.slice(eq + 1);
+    if (!NIC_KEYS.includes(key)) throw new CliUsageError(`Unknown NIC parameter '${key}' (known: ${NIC_KEYS.join(', ')})`);
+    if (key === 'mode' && !NIC_MODES.includes(v)) throw new CliUsageError(`Invalid NIC mode '${v}' (known: ${NIC_MODES.join(', ')})`);
+    out[key] = v;
+  }
+  return out;
+}
+
 /** Parses `init`'s flags (pure: argv after `init` in, options out). */
 export function parseInitOptions(argv: readonly string[]): InitCommandOptions {
   let parsed;
@@ -62,6 +81,7 @@ export function parseInitOptions(argv: readonly string[]): InitCommandOptions {
         'vg-name': { type: 'string' },
         'default-iallocator': { type: 'string' },
         'master-netdev': { type: 'string' },
+        'nic-parameters': { type: 'string' },
         'data-dir': { type: 'string' },
         config: { type: 'string' },
       },
@@ -93,6 +113,7 @@ export function parseInitOptions(argv: readonly string[]): InitCommandOptions {
       volumeGroupName,
       defaultIallocator: v['default-iallocator'] ?? defaults.defaultIallocator,
       masterNetdev: v['master-netdev'] ?? defaults.masterNetdev,
+      ...(v['nic-parameters'] === undefined ? {} : { nicParameters: nicParameters(v['nic-parameters']) }),
     },
   };
 }

@@ -116,6 +116,11 @@ describe('instances over RAPI on a two-node local cluster', () => {
       });
       const bulk = (await call('GET', '/2/instances?bulk=1')).json as Record<string, unknown>[];
       expect(bulk).toEqual([row]);
+    });
+
+    it("shows the upgraded legacy memory in Ganeti's key order, as real Ganeti 3.0 does (samples 36, 38)", async () => {
+      const row = (await call('GET', '/2/instances/inst1.example.com')).json as Record<string, unknown>;
+      expect(Object.entries(row.custom_beparams as object)).toEqual([['minmem', 512], ['maxmem', 512]]);
       // The query resource agrees with the listing.
       const query = (await call('PUT', '/2/query/instance', { fields: ['name', 'status', 'oper_ram', 'hvparams', 'disk_usage'] })).json as { data: [number, unknown][][] };
       expect(query.data.map((r) => r.map(([, value]) => value))).toEqual([['inst1.example.com', 'running', 512, {}, 2056]]);

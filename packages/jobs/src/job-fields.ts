@@ -6,8 +6,8 @@ import { deriveJobStatus } from './job-status';
 /** The fields `/2/jobs?bulk=1` returns, Ganeti 3.0's order. */
 export const JOB_BULK_FIELDS = ['id', 'ops', 'status', 'summary', 'opstatus', 'received_ts', 'start_ts', 'end_ts'] as const;
 
-/** The fields of a single job, `GET /2/jobs/[id]`, Ganeti 3.0's order. */
-export const JOB_FIELDS = ['id', 'ops', 'status', 'summary', 'opstatus', 'opresult', 'oplog', 'received_ts', 'start_ts', 'end_ts'] as const;
+/** The fields of a single job, `GET /2/jobs/[id]`, Ganeti 3.0's order (rlib2's J_FIELDS: the bulk fields, then oplog, opresult). */
+export const JOB_FIELDS = ['id', 'ops', 'status', 'summary', 'opstatus', 'received_ts', 'start_ts', 'end_ts', 'oplog', 'opresult'] as const;
 
 /** Every field a job query knows; unknown names give null. */
 export function jobField(job: JobData, archived: boolean, field: string, registry: OpcodeRegistry): unknown {

@@ -18,6 +18,7 @@ export { ipolicyViolations, effectiveIpolicy, type IpolicyInstanceSpec } from '.
 export type { FilterRule, FilterAction } from './filter-rule';
 export { nodeRoleWord, type NodeRoleWord } from './node-role-word';
 export { diskTemplateStorageType } from './disk-template-storage-type';
+export { BEPARAMS_ORDER, orderedBeparams } from './ordered-beparams';
 export { createNode, type NewNode } from './create-node';
 export { createNodeGroup, type NewNodeGroup } from './create-node-group';
 export { newConfigObject } from './new-config-object';

@@ -1,4 +1,4 @@
-import { checkTag, defaultBeparams, GanetiError, isGanetiError, type ParamDict } from '@corral/model';
+import { checkTag, defaultBeparams, GanetiError, isGanetiError, orderedBeparams, type ParamDict } from '@corral/model';
 import { DISK_TEMPLATES } from './disk-template-storage';
 import type { OpInput } from './opcode-definition';
 import { parseDiskSize } from './parse-disk-size';
@@ -124,7 +124,7 @@ function checkNic(raw: unknown, index: number, nameCheck: boolean): NicInput {
 /**
  * Ganeti's beparams for a creation: the compatibility key `memory` becomes
  * `maxmem` and `minmem` (unless they are given), unknown keys and ill-typed
- * values are refused.
+ * values are refused; the keys come out in Ganeti's order (minmem, maxmem, vcpus, ...).
  */
 export function checkBeparams(raw: unknown): ParamDict {
   if (!isDict(raw)) throw invalid('beparams must be a dict');
@@ -145,7 +145,7 @@ export function checkBeparams(raw: unknown): ParamDict {
   if (typeof result.minmem === 'number' && typeof result.maxmem === 'number' && result.minmem > result.maxmem) {
     throw invalid(`Minimum memory (${result.minmem}) is greater than maximum memory (${result.maxmem})`);
   }
-  return result;
+  return orderedBeparams(result as ParamDict);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { GanetiError, effectiveBeparams, effectiveHvparams, type AdminState, type Disk, type Instance, type Nic, type ParamDict } from '@corral/model';
+import { GanetiError, effectiveBeparams, orderedBeparams, effectiveHvparams, type AdminState, type Disk, type Instance, type Nic, type ParamDict } from '@corral/model';
 import type { ConfigSnapshot } from '@corral/store';
 import type { OpcodeDefinition, OpInput } from './opcode-definition';
 import type { OpContext } from './op-context';
@@ -237,7 +237,7 @@ async function planSetParams(op: OpInput, ctx: OpContext): Promise<SetParamsPlan
     for (const [key, value] of Object.entries(hvChanges)) result.push([`hv/${key}`, value]);
   }
   if (Object.keys(beChanges).length > 0) {
-    instance = { ...instance, beparams: updatedParams(current.beparams, beChanges) };
+    instance = { ...instance, beparams: orderedBeparams(updatedParams(current.beparams, beChanges)) };
     const be = effectiveBeparams(cluster, instance);
     if (Number(be.minmem) > Number(be.maxmem)) throw GanetiError.prereq('Minimum memory is bigger than maximum memory', 'wrong_input');
     for (const [key, value] of Object.entries(op.beparams as ParamDict)) result.push([`be/${key}`, value]);

@@ -63,6 +63,11 @@ describe('compareResponses', () => {
     it('compares it as a job id whatever its number', () => {
       expect(compareResponses('POST /2/instances', response(200, '5\n'), response(200, '1\n'))).toEqual([]);
     });
+
+    it('does so for the instance info GET, which submits a job, but not for other GETs', () => {
+      expect(compareResponses('GET /2/instances/inst1.example.com/info?static=1', response(200, '78\n'), response(200, '10\n'))).toEqual([]);
+      expect(compareResponses('GET /version', response(200, '2\n'), response(200, '3\n')).map((d) => d.kind)).toEqual(['value']);
+    });
   });
 
   describe('when one side refused the connection', () => {

@@ -108,7 +108,9 @@ export function compareResponses(target: string, reference: CapturedResponse, ou
   const rPython = reference.body === pythonJson(r.value) + '\n';
   const oPython = ours.body === pythonJson(o.value) + '\n';
   if (rPython && !oPython) add('body-format', 'body', "Python json.dumps format + '\\n'", ours.body.slice(0, 200));
-  const isJobId = (value: unknown): boolean => typeof value === 'number' && method !== 'GET';
+  // Submissions answer a bare job id; so does `GET /2/instances/[name]/info`, which submits a job.
+  const submits = method !== 'GET' || /^GET \/2\/instances\/[^/]+\/info(\?|$)/.test(target);
+  const isJobId = (value: unknown): boolean => typeof value === 'number' && submits;
   const rValue = isJobId(r.value) ? '<job-id>' : normaliseJson(r.value);
   const oValue = isJobId(o.value) ? '<job-id>' : normaliseJson(o.value);
   compareJson(rValue, oValue, 'body$', add);

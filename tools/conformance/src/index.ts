@@ -4,10 +4,12 @@ export { loadRequestScript, REFERENCE_CREDENTIALS, type ScriptRequest, type Auth
 export { loadRecordedSamples, parseCurlResponse, BUNDLED_SAMPLES_DIR, type RecordedSample } from './recorded-samples';
 export { compareResponses } from './compare-responses';
 export { runDifferential, formatReport, type DifferentialReport, type ReportedDifference } from './differential';
-export { corralTarget, urlTarget } from './corral-target';
+export { corralTarget, urlTarget, type CorralEnvironment } from './corral-target';
+export { REFERENCE_INIT_FLAGS, REFERENCE_HOSTS, REFERENCE_SECOND_NODE, initReferenceCluster, addReferenceHistory, referenceNetworkModule } from './reference-environment';
+export { removeTestInstances, TEST_INSTANCE } from './remove-test-instances';
 export { samplesTarget } from './samples-target';
 export { netnsTarget, type NetnsReference } from './netns-target';
-export { KNOWN_DIFFERENCES } from './known-differences';
+export { KNOWN_DIFFERENCES, LIVE_HISTORY_DIFFERENCES } from './known-differences';
 export type { KnownDifference } from './known-difference';
 export type { Difference, DifferenceKind } from './difference';
 export type { CapturedResponse } from './captured-response';

@@ -9,6 +9,8 @@ export interface KnownDifference {
   readonly id: string;
   readonly class: 'deliberate' | 'environment';
   readonly kind?: readonly DifferenceKind[];
+  /** Matched against the request's name in the script (e.g. `-poll-first$`). */
+  readonly request?: RegExp;
   /** Matched against `METHOD path`. */
   readonly target?: RegExp;
   /** Matched against the difference's `where`. */
@@ -19,6 +21,6 @@ export interface KnownDifference {
 /** The known difference that covers `d`, if any. */
 export function findKnownDifference(d: Difference, known: readonly KnownDifference[]): KnownDifference | undefined {
   return known.find(
-    (k) => (!k.kind || k.kind.includes(d.kind)) && (!k.target || k.target.test(d.target)) && (!k.where || k.where.test(d.where)),
+    (k) => (!k.kind || k.kind.includes(d.kind)) && (!k.request || k.request.test(d.request)) && (!k.target || k.target.test(d.target)) && (!k.where || k.where.test(d.where)),
   );
 }

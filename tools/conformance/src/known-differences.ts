@@ -94,4 +94,106 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     where: /^body\$(\[\d+\])?\.(pip|sip|secondary_ip)$/,
     reason: "The reference's nodes have addresses on a test network (198.18.0.x); Corral's local nodes are 127.0.0.1.",
   },
+  {
+    id: 'env-poll-first-timing',
+    class: 'environment',
+    request: /-poll-first$/,
+    kind: ['value', 'type', 'array-length', 'missing-key', 'extra-key'],
+    target: /^GET \/2\/jobs\/\d+$/,
+    where: /^body\$\.(status|opstatus(\[\d+\])?|start_ts|end_ts|oplog(\[.*)?|opresult(\[.*)?|ops\[\d+\]\..*)$/,
+    reason:
+      "A `-poll-first` sample is the job read right after its submission: the reference's was still `queued` (nothing started, no log, no result, the opcode as submitted); Corral's has usually run already. Only the job's progress may differ; `id`, `summary` and the keys are compared.",
+  },
+  {
+    id: 'job-ops-as-validated',
+    class: 'deliberate',
+    kind: ['extra-key', 'missing-key', 'type', 'value', 'key-order'],
+    target: /^GET \/2\/jobs(\/\d+|\?bulk=1)$/,
+    where: /^body\$(\[\d+\])?\.ops\[\d+\](\.(?!reason\b|OP_ID\b)[a-z0-9_]+(\.[a-z0-9_]+)?)?$/,
+    reason:
+      'docs/compatibility.md "Jobs: `ops`": a job shows each opcode as Corral validated it (every parameter, defaults and nulls filled in); Ganeti shows what the client sent, later rewritten by its logical unit (`*_uuid` added, `memory` upgraded to `maxmem`/`minmem`).',
+  },
+  {
+    id: 'job-reason-user',
+    class: 'deliberate',
+    kind: ['array-length', 'value'],
+    target: /^GET \/2\/jobs(\/\d+|\?bulk=1)$/,
+    where: /^body\$(\[\d+\])?\.ops\[\d+\]\.reason(\[[1-9]\]\[[01]\])?$/,
+    reason: 'docs/compatibility.md "Auth: user name of a job": Corral adds `["corral:user", <user>, <time>]` to the reason trail after the RAPI entry.',
+  },
+  {
+    id: 'job-log-messages',
+    class: 'deliberate',
+    kind: ['array-length', 'value'],
+    target: /^GET \/2\/jobs\/\d+$/,
+    where: /^body\$\.oplog\[\d+\](\[\d+\]\[3\])?$/,
+    reason: 'docs/compatibility.md "Jobs: log messages": the feedback lines are Corral\'s own (fewer steps: no DRBD, no disk sync, no cluster-config feedback).',
+  },
+  {
+    id: 'env-random-macs',
+    class: 'environment',
+    kind: ['value'],
+    target: /^(GET \/2\/instances|GET \/2\/jobs\/\d+$)/,
+    where: /^body\$(\[\d+\])?\.(nic\.macs\[\d+\]|opresult\[\d+\]\..+\.nics\[\d+\]\[3\])$/,
+    reason: 'MAC addresses are generated at random (cluster prefix aa:00:00 plus three random bytes) on both sides.',
+  },
+  {
+    id: 'env-first-jobs',
+    class: 'environment',
+    target: /^GET \/2\/jobs(\?bulk=1|\/1\/wait)$/,
+    where: /^body\$(\[[01]\]\..*|\.log_entries)$/,
+    reason:
+      "Jobs 1 and 2 stand for the reference's cluster initialisation: its OP_CLUSTER_POST_INIT (here OP_CLUSTER_REDIST_CONF, which logs a line) and `gnt-node add node2.example.com` with its own addresses (here OP_NODE_ADD of a local node).",
+  },
+  {
+    id: 'job-not-found-404',
+    class: 'deliberate',
+    kind: ['status'],
+    target: /^GET \/2\/jobs\/\d+$/,
+    where: /^status$/,
+    reason: 'docs/compatibility.md: an unknown job id is a 404 (as Ganeti 2.4 answers), not 3.0\'s 200 with a row of nulls.',
+  },
+  {
+    id: 'dry-run-create-names',
+    class: 'deliberate',
+    kind: ['value'],
+    target: /^GET \/2\/jobs\/\d+$/,
+    where: /^body\$\.opresult\[0\]\[\d+\]$/,
+    request: /-dryrun-job\d+-final$/,
+    reason: 'docs/compatibility.md "Instances: dry-run creation result": the chosen nodes by name, not by uuid.',
+  },
+  {
+    id: 'serial-no-counts',
+    class: 'deliberate',
+    kind: ['value'],
+    target: /^GET \/2\/(instances|jobs\/\d+)/,
+    where: /^body\$(\[\d+\])?(\.opresult\[\d+\]\..+)?\.serial_no$/,
+    reason:
+      'docs/compatibility.md "Config: `serial_no`": Corral counts one per committed change of the object; Ganeti 3.0 writes an instance several times in some operations (twice on creation and on shutdown), so its numbers run ahead.',
+  },
+  {
+    id: 'os-diagnose-reason',
+    class: 'deliberate',
+    kind: ['value'],
+    target: /^GET \/2\/jobs\?bulk=1$/,
+    where: /^body\$\[\d+\]\.ops\[\d+\]\.reason\[0\]\[[01]\]$/,
+    reason:
+      'docs/compatibility.md "Jobs: reason trail": Corral\'s OS_DIAGNOSE job starts its trail with the RAPI entry (`gnt:library:rlib2:os`) like every RAPI job; Ganeti\'s has only the opcode entry.',
+  },
+];
+
+/**
+ * Added with `--against live`: the live reference keeps the history of
+ * everyone who used it (its jobs, networks added and removed, group serial
+ * numbers), unless it was just made with `up.sh --fresh`; the recorded
+ * samples come from a fresh cluster, which Corral's replay reproduces.
+ */
+export const LIVE_HISTORY_DIFFERENCES: readonly KnownDifference[] = [
+  {
+    id: 'env-live-history',
+    class: 'environment',
+    target: /^GET \/2\/(jobs(\?bulk=1)?|groups\?bulk=1)$/,
+    where: /^body\$(\[\d+\](\.(ops\[\d+\]\..*|status|summary\[\d+\]|opstatus\[\d+\]|serial_no))?)?$/,
+    reason: "The live reference's own history: earlier jobs of other users (and the group's serial number they raised).",
+  },
 ];

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { corralTarget, urlTarget } from './corral-target';
+import { corralTarget, urlTarget, type CorralEnvironment } from './corral-target';
 import { formatReport, runDifferential } from './differential';
-import { KNOWN_DIFFERENCES } from './known-differences';
+import { KNOWN_DIFFERENCES, LIVE_HISTORY_DIFFERENCES } from './known-differences';
 import { netnsTarget } from './netns-target';
 import { BUNDLED_SAMPLES_DIR, loadRecordedSamples } from './recorded-samples';
 import { loadRequestScript, REFERENCE_CREDENTIALS, type Credentials, type ScriptRequest } from './request-script';
+import { removeTestInstances } from './remove-test-instances';
 import { samplesTarget } from './samples-target';
 import { sendScript } from './send-script';
 import type { TargetServer } from './target-server';
@@ -14,11 +15,14 @@ const USAGE = `corral-conformance: compare Corral's RAPI with real Ganeti 3.0
 
   diff [options]        send one request script to Ganeti and to Corral, report the differences
     --against samples   compare with the recorded Ganeti responses (default; no live cluster needed)
-    --against live      send the script to the live reference inside its network namespace (root)
+    --against live      send the script to the live reference inside its network namespace (root);
+                        afterwards the test instances left there (inst1..inst5.example.com) are removed
     --samples DIR       recorded samples (INDEX.tsv + curl -i files; default: the bundled copy)
     --script FILE       a JSON request script (default: the recorded samples' own requests)
     --only REGEX        keep requests whose name or "METHOD path" matches
     --exclude REGEX     drop requests whose name or "METHOD path" matches
+    --environment ENV   the cluster our started server has: reference (default; initialised like the
+                        reference, node1/node2.example.com, its first jobs) or embedded (Corral's default)
     --ours URL          a running Corral instead of starting one (credentials: --ours-user user:password)
     --netns NAME        reference namespace (default ganref); --reference-url (https://cluster.example.com:5080)
     --reference-dir DIR the reference's scripts (default /work/shared/reference/ganeti-3.0 or $GANREF_DIR)
@@ -43,6 +47,11 @@ async function capture(url: string): Promise<number> {
   return 0;
 }
 
+function parseEnvironment(value: string | undefined): CorralEnvironment {
+  if (value === undefined || value === 'reference' || value === 'embedded') return value ?? 'reference';
+  throw new Error(`--environment must be reference or embedded, not ${value}`);
+}
+
 async function diff(values: Record<string, string | boolean | undefined>): Promise<number> {
   const samplesDir = (values['samples'] as string | undefined) ?? BUNDLED_SAMPLES_DIR;
   const against = (values['against'] as string | undefined) ?? 'samples';
@@ -65,14 +74,19 @@ async function diff(values: Record<string, string | boolean | undefined>): Promi
   const oursUser = values['ours-user'] as string | undefined;
   const ours = values['ours']
     ? urlTarget('corral', values['ours'] as string, oursUser ? { write: oursUser, read: oursUser, badpass: `${oursUser.split(':')[0]}:wrong` } : REFERENCE_CREDENTIALS)
-    : corralTarget();
+    : corralTarget(parseEnvironment(values['environment'] as string | undefined));
   try {
-    const report = await runDifferential(requests, reference, ours, KNOWN_DIFFERENCES);
+    const known = against === 'live' ? [...KNOWN_DIFFERENCES, ...LIVE_HISTORY_DIFFERENCES] : KNOWN_DIFFERENCES;
+    const report = await runDifferential(requests, reference, ours, known);
     if (values['json']) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else process.stdout.write(formatReport(report, !values['unexpected-only']) + '\n');
     return report.unexpected.length === 0 ? 0 : 1;
   } finally {
     await ours.close();
+    if (against === 'live') {
+      const removed = await removeTestInstances(reference);
+      if (removed.length > 0) process.stderr.write(`Removed from the live reference: ${removed.join(', ')}\n`);
+    }
     await reference.close();
   }
 }
@@ -89,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       exclude: { type: 'string' },
       ours: { type: 'string' },
       'ours-user': { type: 'string' },
+      environment: { type: 'string' },
       netns: { type: 'string' },
       'reference-url': { type: 'string' },
       'reference-dir': { type: 'string' },

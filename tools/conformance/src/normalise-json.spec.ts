@@ -36,6 +36,24 @@ describe('normaliseJson', () => {
   });
 });
 
+describe('normaliseJson of job details', () => {
+  describe('when a job has a reason trail and log entries', () => {
+    it('replaces the times of reason entries and log entries only', () => {
+      expect(
+        normaliseJson({
+          reason: [['gnt:opcode:instance_create', 'job=4;index=0', 1796312370867748000]],
+          oplog: [[[1, [1796312371, 5], 'message', '* creating instance disks...']]],
+          log_entries: [[2, [1796312371, 6], 'message', 'done']],
+        }),
+      ).toEqual({
+        reason: [['gnt:opcode:instance_create', 'job=4;index=0', '<timestamp>']],
+        oplog: [[[1, '<timestamp>', 'message', '* creating instance disks...']]],
+        log_entries: [[2, '<timestamp>', 'message', 'done']],
+      });
+    });
+  });
+});
+
 describe('pythonJson', () => {
   describe('when encoding nested values', () => {
     it("writes Python json.dumps' separators and escapes non-ASCII", () => {

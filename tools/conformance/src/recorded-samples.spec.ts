@@ -44,6 +44,18 @@ describe('loadRecordedSamples', () => {
       ]);
     });
 
+    it("reads a job sample's job as the one the request before submitted, and polls the final one until the job ends", () => {
+      const flags = (name: string): unknown[] => {
+        const r = byName(name).request;
+        return [r.path, r.jobOfPrevious ?? false, r.waitForJob ?? false];
+      };
+      expect([flags('18-instances-create-diskless-job4-poll-first'), flags('19-instances-create-diskless-job4-final'), flags('69-job-wait')]).toEqual([
+        ['/2/jobs/4', true, false],
+        ['/2/jobs/4', true, true],
+        ['/2/jobs/1/wait', false, false],
+      ]);
+    });
+
     it('sends the plain HTTP sample as http to the same path', () => {
       expect(byName('99-err-plain-http').request).toMatchObject({ path: '/2/info', scheme: 'http' });
     });

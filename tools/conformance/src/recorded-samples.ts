@@ -33,13 +33,17 @@ const AUTH_COLUMN: Record<string, AuthRole> = { '-': 'none', rapiuser: 'write', 
 /**
  * What INDEX.tsv does not record (samples.sh passes these as extra curl
  * arguments or credentials): wrong passwords, explicit content types, HEAD,
- * plain HTTP. curl's `--data-binary` without `-H` sends the form content type.
+ * plain HTTP, that a `-jobN-` sample reads the job the request before it
+ * submitted, and that samples.sh polled each job until it ended before
+ * recording its `-final` answer. curl's `--data-binary` without `-H` sends the form content type.
  */
 function completeRequest(name: string, request: ScriptRequest): ScriptRequest {
   let r = request;
   if (name.includes('badpass')) r = { ...r, auth: 'badpass' };
   if (name.includes('err-wrong-content-type')) r = { ...r, body: 'hello', contentType: 'text/plain' };
   if (name.includes('err-no-content-type')) r = { ...r, body: '{}', contentType: 'application/x-www-form-urlencoded' };
+  if (/-job\d+-(poll-first|final)$/.test(name)) r = { ...r, jobOfPrevious: true };
+  if (/-job\d+-final$/.test(name)) r = { ...r, waitForJob: true };
   if (r.path.startsWith('http://')) r = { ...r, path: r.path.replace(/^http:\/\/\.\.\./, ''), scheme: 'http' };
   return r;
 }

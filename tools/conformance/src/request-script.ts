@@ -21,6 +21,17 @@ export interface ScriptRequest {
   readonly contentType?: string | null;
   /** `http` sends plain HTTP to the HTTPS port. */
   readonly scheme?: 'https' | 'http';
+  /**
+   * A `GET /2/jobs/N` sent again (every few milliseconds) until the job has
+   * ended, like samples.sh's polling; the last answer is the response.
+   */
+  readonly waitForJob?: boolean;
+  /**
+   * The job id in the path (`/2/jobs/N...`) stands for the job the latest
+   * job-submitting request of the script created on this target; it is
+   * replaced by that target's id (a live cluster has its own history).
+   */
+  readonly jobOfPrevious?: boolean;
 }
 
 /** Credentials per role, as `user:password`. */
@@ -36,7 +47,8 @@ export const REFERENCE_CREDENTIALS: Credentials = {
 /**
  * Reads a request script: a JSON array of requests (`name`, `method`, `path`,
  * optional `auth` (default `write`), `authMode` (default `require`), `body`
- * (a string, or any JSON value which is encoded), `contentType`, `scheme`).
+ * (a string, or any JSON value which is encoded), `contentType`, `scheme`,
+ * `waitForJob`, `jobOfPrevious`).
  */
 export function loadRequestScript(file: string): ScriptRequest[] {
   const items = JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>;
@@ -54,6 +66,8 @@ export function loadRequestScript(file: string): ScriptRequest[] {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       contentType: item['contentType'] as string | null | undefined,
       scheme: item['scheme'] as 'https' | 'http' | undefined,
+      waitForJob: item['waitForJob'] === true ? true : undefined,
+      jobOfPrevious: item['jobOfPrevious'] === true ? true : undefined,
     };
   });
 }

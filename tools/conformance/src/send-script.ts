@@ -50,9 +50,33 @@ function sendOne(baseUrl: string, req: ScriptRequest, credentials: Credentials, 
   });
 }
 
+const FINISHED = new Set(['success', 'error', 'canceled']);
+const POLL_INTERVAL_MS = 25;
+
+function jobEnded(response: CapturedResponse): boolean {
+  if (response.status !== 200) return true;
+  try {
+    const status = (JSON.parse(response.body) as { status?: unknown }).status;
+    return typeof status !== 'string' || FINISHED.has(status);
+  } catch {
+    return true;
+  }
+}
+
+/** Sends `req` until the job it reads has ended (or `timeoutMs` passed); answers the last response. */
+async function sendUntilJobEnds(baseUrl: string, req: ScriptRequest, credentials: Credentials, timeoutMs: number): Promise<CapturedResponse> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await sendOne(baseUrl, req, credentials, timeoutMs);
+    if (jobEnded(response) || Date.now() > deadline) return response;
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
 /**
  * Sends the requests one after another, each on a new connection (as curl
  * and Ganeti's clients do), and captures every response or connection error.
+ * A `jobOfPrevious` request reads the job the latest submission returned.
  */
 export async function sendScript(
   baseUrl: string,
@@ -61,6 +85,12 @@ export async function sendScript(
   timeoutMs = 30_000,
 ): Promise<CapturedResponse[]> {
   const out: CapturedResponse[] = [];
-  for (const req of requests) out.push(await sendOne(baseUrl, req, credentials, timeoutMs));
+  let lastJob: number | undefined;
+  for (const original of requests) {
+    const req = original.jobOfPrevious && lastJob !== undefined ? { ...original, path: original.path.replace(/^\/2\/jobs\/\d+/, `/2/jobs/${lastJob}`) } : original;
+    const response = await (req.waitForJob ? sendUntilJobEnds : sendOne)(baseUrl, req, credentials, timeoutMs);
+    if (response.status === 200 && !req.path.startsWith('/2/jobs') && /^\d+\n?$/.test(response.body)) lastJob = Number(response.body);
+    out.push(response);
+  }
   return out;
 }
