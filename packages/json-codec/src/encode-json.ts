@@ -1,3 +1,5 @@
+import { EncodedJson } from './encoded-json';
+
 const NON_ASCII = /[^\x00-\x7f]/;
 const HEX = '0123456789abcdef';
 
@@ -77,9 +79,10 @@ function pythonJsonBytes(s: string): Buffer {
  * the bytes that go on the wire: `", "` and `": "` separators, insertion
  * order, non-ASCII as `\uXXXX` escapes, Python's float notation, and one
  * trailing newline. Any JSON value is accepted at the top level;
- * `undefined` encodes as `null`.
+ * `undefined` encodes as `null`; an {@link EncodedJson} is passed through.
  */
 export function encodeJsonBytes(value: unknown): Buffer {
+  if (value instanceof EncodedJson) return value.bytes;
   return pythonJsonBytes(JSON.stringify(value) ?? 'null');
 }
 

@@ -3,6 +3,7 @@ import { NodeRunner } from '@corral/contracts';
 import { JobQueue } from '@corral/jobs';
 import { OpcodeRegistry } from '@corral/opcodes';
 import { ConfigStore } from '@corral/store';
+import { InstanceBulkCache } from './query/instance-bulk-cache';
 
 /**
  * Everything RAPI handlers may use, injected once. Handlers receive it as
@@ -17,4 +18,7 @@ export class RapiServices {
     /** The node-runner seam, for live node figures (memory, CPUs, disk) in listings. */
     @inject(NodeRunner) readonly runner: NodeRunner,
   ) {}
+
+  /** Encoded rows of the instance bulk listing, kept between requests. */
+  readonly instanceBulkCache = new InstanceBulkCache();
 }

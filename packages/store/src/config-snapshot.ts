@@ -54,6 +54,15 @@ export class ConfigSnapshot {
     return values.sort((a, b) => compareNames(a.name ?? a.uuid, b.name ?? b.uuid)) as ConfigKinds[K][];
   }
 
+  /**
+   * A token for the current objects of one kind: the same object as long as
+   * no object of that kind changed (snapshots share untouched kinds), a new
+   * one after any change. Lets readers cache what they derive per kind.
+   */
+  version(kind: ConfigKind): object | undefined {
+    return this.byUuid.get(kind);
+  }
+
   count(kind: ConfigKind): number {
     return this.byUuid.get(kind)?.size ?? 0;
   }

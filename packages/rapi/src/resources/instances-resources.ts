@@ -45,7 +45,7 @@ export const instancesRows: readonly RapiRow[] = [
       handle: async (req, services) => {
         const snapshot = await services.config.snapshot();
         if (!req.query.flag('bulk')) return snapshot.list('instance').map((i) => ({ id: i.name, uri: `/2/instances/${i.name}` }));
-        return instanceBulkRows(snapshot, await observe(services, snapshot, snapshot.list('node')));
+        return services.instanceBulkCache.listing(snapshot, await observe(services, snapshot, snapshot.list('node')));
       },
     },
     POST: { handle: createInstance },
