@@ -1,43 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@corral/rapi-server';
-import { makeTempDir, type TempDir } from '@corral/testing';
-import { runCli } from './run-cli';
-
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function corral(argv: string[], env: Record<string, string | undefined>): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), interactive: false }, env);
-  return { code, out, err };
-}
+import type { TestServer } from '@corral/rapi-server';
+import type { TempDir } from '@corral/testing';
+import { corral, startCliTestEnv, type CliTestEnv } from './testing/cli-test-env';
 
 describe('corral CLI against the real server', () => {
   let server: TestServer;
   let dir: TempDir;
   let env: Record<string, string | undefined>;
+  let cli: CliTestEnv;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    dir = makeTempDir();
-    const [user, password] = server.writeAuth.split(':');
-    writeFileSync(join(dir.path, 'password'), `${password}\n`);
-    env = {
-      HOME: dir.path,
-      CORRAL_SERVER: server.url,
-      CORRAL_USER: user,
-      CORRAL_PASSWORD_FILE: join(dir.path, 'password'),
-      CORRAL_CA_FILE: join(server.dataDir, 'rapi.pem'),
-    };
+    cli = await startCliTestEnv();
+    ({ server, dir, env } = cli);
   });
   afterAll(async () => {
-    await server.stop();
-    dir.remove();
+    await cli.stop();
   });
 
   describe('when showing cluster facts', () => {
