@@ -8,6 +8,8 @@ export interface JobQueueOptions {
   readonly archiveAgeMs?: number;
   /** Archived jobs kept (found by id); older ones are deleted. */
   readonly maxArchived?: number;
+  /** Full records of finished jobs kept in memory (least recently used go); the others are read from the store. */
+  readonly maxRecentFullJobs?: number;
   /** How often the archiver looks. */
   readonly archiveIntervalMs?: number;
   /** Wall clock in epoch milliseconds. */

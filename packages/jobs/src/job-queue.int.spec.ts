@@ -337,4 +337,92 @@ describe('JobQueue', () => {
       expect(await h.queue.submit([tagSet(['next'])])).toBe(queuedBehind + 1);
     });
   });
+  describe('when finished jobs leave memory', () => {
+    const ALL = ['id', 'ops', 'status', 'summary', 'opstatus', 'opresult', 'oplog', 'received_ts', 'start_ts', 'end_ts', 'opstart', 'opexec', 'opend', 'oppriority', 'priority', 'archived'];
+    const reopen = async (options: JobQueueOptions): Promise<void> => {
+      await h.close();
+      h = await open(dir, options, false);
+    };
+    const archivedRows = (): number => (h.db.prepare('SELECT count(*) AS n FROM jobs WHERE archived = 1').get() as { n: number }).n;
+
+    it('reads an evicted finished job back by id with exactly the same fields', async () => {
+      await reopen({ maxRecentFullJobs: 0 });
+      const id = await h.queue.submit([tagSet(['kept'])]);
+      expect(await finished(h.queue, id)).toBe('success');
+      expect(h.queue.residentJobs()).toEqual({ entries: 1, fullRecords: 0 });
+      const before = (await h.queue.readFields(id, ALL))!;
+      expect(h.queue.residentJobs()).toEqual({ entries: 1, fullRecords: 0 });
+      const light = ['id', 'status', 'summary', 'opstatus', 'received_ts', 'start_ts', 'end_ts', 'oppriority', 'priority', 'archived'];
+      expect(JSON.stringify(h.queue.fields(id, light))).toBe(JSON.stringify(light.map((f) => before[ALL.indexOf(f)])));
+      expect(h.queue.fields(id, ['opresult'])).toBeUndefined();
+      expect(JSON.stringify(await h.queue.readFields(id, ALL))).toBe(JSON.stringify(before));
+    });
+
+    it('reads an archived job back by id with the same fields as before, archived aside', async () => {
+      const id = await h.queue.submit([tagSet(['archived'])]);
+      await finished(h.queue, id);
+      const before = (await h.queue.readFields(id, ALL))!;
+      await h.queue.archiveOld(0);
+      await reopen({ maxRecentFullJobs: 0 });
+      expect(h.queue.residentJobs()).toEqual({ entries: 0, fullRecords: 0 });
+      expect(JSON.stringify(await h.queue.readFields(id, ALL))).toBe(JSON.stringify([...before.slice(0, -1), true]));
+      expect(await h.queue.waitForChange(id, ['status', 'archived'], null, null, 10_000)).toEqual({ job_info: ['success', true], log_entries: [] });
+      expect(await h.queue.cancel(id)).toEqual([false, `Job ${id} is no longer waiting in the queue`]);
+      expect(await h.queue.exists(id)).toBe(true);
+      expect(await h.queue.exists(id + 100)).toBe(false);
+    });
+
+    it('loads none of the archived jobs at a restart', async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 30; i++) ids.push(await h.queue.submit([tagSet([`many${i}`])]));
+      for (const id of ids) await finished(h.queue, id);
+      expect(await h.queue.archiveOld(0)).toBe(30);
+      await reopen({});
+      expect(h.queue.residentJobs()).toEqual({ entries: 0, fullRecords: 0 });
+      expect(h.queue.list()).toEqual([]);
+      expect(await h.queue.readFields(ids[0]!, ['id', 'status', 'archived'])).toEqual([ids[0], 'success', true]);
+      expect(h.queue.residentJobs()).toEqual({ entries: 0, fullRecords: 1 });
+    });
+
+    it('applies the archived-job limit at start-up, forgetting the oldest', async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 6; i++) ids.push(await h.queue.submit([tagSet([`limit${i}`])]));
+      for (const id of ids) await finished(h.queue, id);
+      await h.queue.archiveOld(0);
+      expect(archivedRows()).toBe(6);
+      await reopen({ maxArchived: 4 });
+      expect(archivedRows()).toBe(4);
+      expect(await h.queue.readFields(ids[1]!, ['id'])).toBeUndefined();
+      expect(await h.queue.readFields(ids[2]!, ['id', 'archived'])).toEqual([ids[2], true]);
+    });
+
+    it('applies the archived-job limit as jobs are archived', async () => {
+      await reopen({ maxArchived: 2 });
+      const ids: number[] = [];
+      for (let i = 0; i < 3; i++) ids.push(await h.queue.submit([tagSet([`rolling${i}`])]));
+      for (const id of ids) await finished(h.queue, id);
+      await h.queue.archiveOld(0);
+      await h.queue.stop();
+      expect(archivedRows()).toBe(2);
+      expect(await h.queue.readFields(ids[0]!, ['id'])).toBeUndefined();
+      expect(await h.queue.readFields(ids[2]!, ['archived'])).toEqual([true]);
+    });
+
+    it('decides a dependency on an archived, evicted job by its final status', async () => {
+      const ok = await h.queue.submit([tagSet(['dep-ok'])]);
+      const bad = await h.queue.submit([tagSet(['x y'])]);
+      await finished(h.queue, ok);
+      await finished(h.queue, bad);
+      await h.queue.archiveOld(0);
+      await reopen({ maxRecentFullJobs: 0 });
+      const after = await h.queue.submit([tagSet(['after-ok'], { depends: [[ok, ['success']]] })]);
+      const afterBad = await h.queue.submit([tagSet(['after-bad'], { depends: [[bad, ['success']]] })]);
+      const missing = await h.queue.submit([tagSet(['after-missing'], { depends: [[ok + 1000, []]] })]);
+      expect(await finished(h.queue, after)).toBe('success');
+      expect(await finished(h.queue, afterBad)).toBe('error');
+      expect(await h.queue.readFields(afterBad, ['opresult'])).toEqual([[['OpExecError', [`Dependency error: job ${bad} finished with status 'error', not one of 'success'`]]]]);
+      expect(await finished(h.queue, missing)).toBe('error');
+      expect(await h.queue.readFields(missing, ['opresult'])).toEqual([[['OpExecError', [`Dependency error: job ${ok + 1000} not found`]]]]);
+    });
+  });
 });

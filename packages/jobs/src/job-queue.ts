@@ -7,6 +7,7 @@ import { encodeJobError } from './encode-job-error';
 import type { JobChange } from './job-change';
 import { applyingFilterRule, compileFilterRules, type CompiledFilterRule } from './job-filter-rules';
 import type { JobData, LogEntry, OpState } from './job-data';
+import { digestAnswers, digestField, digestJob, type JobDigest } from './job-digest';
 import { jobField } from './job-fields';
 import { JobQueueOptions } from './job-queue-options';
 import { deriveJobStatus, isFinalized, type JobStatus } from './job-status';
@@ -20,8 +21,18 @@ const PRECEDING_FAILED: [string, string[]] = ['OpExecError', ['Preceding opcode 
 const RESTARTED: [string, string[]] = ['OpExecError', ['The server restarted while this opcode was running; it was stopped']];
 const CLUSTER_SHARED: LockRequest = { level: 'cluster', name: 'cluster', mode: 'shared' };
 
+/** A full job record read back (or just finished), as the bounded cache keeps it. */
+interface FullRecord {
+  readonly data: JobData;
+  archived: boolean;
+}
+
 interface Entry {
-  data: JobData;
+  readonly id: number;
+  /** The full job while it is unfinished; undefined once finished (see `digest`). */
+  data: JobData | undefined;
+  /** What is kept of a finished job; its full data is in the store (and maybe in `recent`). */
+  digest: JobDigest | undefined;
   archived: boolean;
   /** Aborted by a cancel request; stops a lock wait. */
   readonly cancel: AbortController;
@@ -42,7 +53,16 @@ interface Entry {
  */
 @injectable()
 export class JobQueue {
+  /** The unarchived jobs (full while unfinished, a digest once finished). Archived jobs live only in the store. */
   private readonly jobs = new Map<number, Entry>();
+  /** The full records of recently finished or read jobs, least recently used first, at most `maxRecent`. */
+  private readonly recent = new Map<number, FullRecord>();
+  private readonly maxRecent: number;
+  /** Final statuses of jobs outside `jobs` that a dependency asked for ('missing' when not stored). */
+  private readonly outsideStatus = new Map<number, JobStatus | 'missing'>();
+  private readonly outsideLookups = new Set<number>();
+  /** Jobs whose archived mark is not yet committed. */
+  private readonly archiving = new Set<number>();
   private queued: Entry[] = [];
   private readonly locks = new LockManager();
   private readonly shutdown = new AbortController();
@@ -54,8 +74,8 @@ export class JobQueue {
   private readonly now: () => number;
   private nextId = 1;
   private live = 0;
-  /** Archived job ids, oldest first; beyond `maxArchived` they are forgotten entirely. */
-  private readonly archivedIds: number[] = [];
+  /** How many archived jobs the store holds; beyond `maxArchived` the oldest are forgotten entirely. */
+  private archivedCount = 0;
   private readonly maxArchived: number;
   private admitted = 0;
   private started = false;
@@ -81,25 +101,27 @@ export class JobQueue {
     this.archiveIntervalMs = options?.archiveIntervalMs ?? 60_000;
     this.now = options?.now ?? Date.now;
     this.maxArchived = options?.maxArchived ?? 50_000;
+    this.maxRecent = options?.maxRecentFullJobs ?? 256;
   }
 
   /** Loads the stored jobs, settles those a crash interrupted, and starts scheduling. */
   async start(): Promise<void> {
     if (this.started) return;
-    const stored = await this.store.loadAll();
     this.nextId = (await this.store.maxId()) + 1;
+    this.archivedCount = await this.store.countArchived();
+    await this.trimArchived();
+    const stored = await this.store.loadUnarchived();
     const recoveries: Promise<void>[] = [];
     for (const s of stored) {
-      const entry: Entry = { data: s.data as JobData, archived: s.archived, cancel: new AbortController(), admitted: false, listeners: new Set() };
+      const entry: Entry = { id: s.id, data: s.data as JobData, digest: undefined, archived: false, cancel: new AbortController(), admitted: false, listeners: new Set() };
       this.jobs.set(s.id, entry);
-      if (s.archived) {
-        this.archivedIds.push(s.id);
-        continue;
-      }
       this.live++;
       const status = this.status(entry);
-      if (isFinalized(status)) continue;
-      const ops = entry.data.ops;
+      if (isFinalized(status)) {
+        this.settle(entry, false);
+        continue;
+      }
+      const ops = entry.data!.ops;
       if (status === 'canceling') recoveries.push(this.finishCanceled(entry));
       else if (ops.some((o) => o.status === 'running')) recoveries.push(this.finishRestarted(entry));
       else {
@@ -168,7 +190,7 @@ export class JobQueue {
       this.live--;
       throw error;
     }
-    const entry: Entry = { data, archived: false, cancel: new AbortController(), admitted: false, listeners: new Set() };
+    const entry: Entry = { id, data, digest: undefined, archived: false, cancel: new AbortController(), admitted: false, listeners: new Set() };
     this.jobs.set(id, entry);
     this.queued.push(entry);
     this.pump();
@@ -185,8 +207,8 @@ export class JobQueue {
     // Running jobs count against the RATE_LIMIT rule that applies to them now (Ganeti's slot map).
     this.rateCounts.clear();
     for (const entry of this.jobs.values()) {
-      if (!entry.admitted) continue;
-      const rule = applyingFilterRule(this.filterRules, { id: entry.data.id, ops: entry.data.ops.map((o) => o.input) });
+      if (!entry.admitted || !entry.data) continue;
+      const rule = applyingFilterRule(this.filterRules, { id: entry.id, ops: entry.data.ops.map((o) => o.input) });
       entry.rateRule = rule && Array.isArray(rule.action) ? rule.uuid : undefined;
       if (entry.rateRule !== undefined) this.rateCounts.set(entry.rateRule, (this.rateCounts.get(entry.rateRule) ?? 0) + 1);
     }
@@ -205,24 +227,50 @@ export class JobQueue {
 
   /** Ids of the unarchived jobs, ascending. */
   list(): number[] {
-    return [...this.jobs].filter(([, e]) => !e.archived).map(([id]) => id);
+    return [...this.jobs.keys()];
   }
 
   /** Whether a job exists (archived ones included, as Ganeti 3.0 finds them by id). */
-  has(id: number): boolean {
-    return this.jobs.has(id);
+  async exists(id: number): Promise<boolean> {
+    return this.jobs.has(id) || this.recent.has(id) || (await this.readRecord(id)) !== undefined;
   }
 
-  /** The values of the given fields, or undefined for an unknown job. */
+  /**
+   * The values of the given fields from memory only: unfinished jobs, the
+   * digests of finished ones and the recently used full records. Undefined
+   * when that is not enough (an unknown job, or an archived or evicted one):
+   * `readFields` reads those from the store.
+   */
   fields(id: number, fields: readonly string[]): unknown[] | undefined {
     const entry = this.jobs.get(id);
-    return entry && fields.map((f) => jobField(entry.data, entry.archived, f, this.registry));
+    if (entry?.data) return fields.map((f) => jobField(entry.data!, entry.archived, f, this.registry));
+    const record = this.recent.get(id);
+    if (record) return fields.map((f) => jobField(record.data, record.archived, f, this.registry));
+    if (entry?.digest && digestAnswers(fields)) return fields.map((f) => digestField(id, entry.digest!, entry.archived, f));
+    return undefined;
   }
 
-  /** The job's status, or undefined when unknown. */
+  /** The values of the given fields, read from the store when not in memory; undefined for an unknown job. */
+  async readFields(id: number, fields: readonly string[]): Promise<unknown[] | undefined> {
+    const now = this.fields(id, fields);
+    if (now) return now;
+    const record = await this.readRecord(id);
+    return record && fields.map((f) => jobField(record.data, record.archived, f, this.registry));
+  }
+
+  /** The job's status from memory (unfinished, unarchived or recently used jobs), or undefined. */
   statusOf(id: number): JobStatus | undefined {
     const entry = this.jobs.get(id);
-    return entry && this.status(entry);
+    if (entry) return this.status(entry);
+    const record = this.recent.get(id);
+    return record && deriveJobStatus(record.data.ops.map((o) => o.status));
+  }
+
+  /** How many jobs the queue holds in memory: entries (unarchived jobs) and full records of finished ones. */
+  residentJobs(): { entries: number; fullRecords: number } {
+    let full = this.recent.size;
+    for (const entry of this.jobs.values()) if (entry.data) full++;
+    return { entries: this.jobs.size, fullRecords: full };
   }
 
   /**
@@ -232,7 +280,7 @@ export class JobQueue {
    */
   async cancel(id: number): Promise<[boolean, string] | undefined> {
     const entry = this.jobs.get(id);
-    if (!entry) return undefined;
+    if (!entry) return (await this.exists(id)) ? [false, `Job ${id} is no longer waiting in the queue`] : undefined;
     const status = this.status(entry);
     if (status === 'queued' && !entry.admitted) {
       this.queued = this.queued.filter((e) => e !== entry);
@@ -242,7 +290,7 @@ export class JobQueue {
       return [true, `Job ${id} canceled`];
     }
     if (status === 'queued' || status === 'waiting') {
-      for (const o of entry.data.ops) if (o.status === 'queued' || o.status === 'waiting') o.status = 'canceling';
+      for (const o of entry.data!.ops) if (o.status === 'queued' || o.status === 'waiting') o.status = 'canceling';
       entry.cancel.abort(new GanetiError('OpExecError', CANCELED_RESULT));
       this.changed(entry);
       this.saveQuietly(entry);
@@ -267,10 +315,18 @@ export class JobQueue {
     signal?: AbortSignal,
   ): Promise<JobChange | undefined> {
     const entry = this.jobs.get(id);
-    if (!entry) return undefined;
+    if (!entry?.data) {
+      // a finished job (in memory as a digest, or archived): it changes no more, answer at once
+      const record = this.recent.get(id) ?? (await this.readRecord(id));
+      if (!record) return undefined;
+      const logs = record.data.ops.flatMap((o) => o.log).filter((l) => previousSerial === null || l[0] > previousSerial);
+      return { job_info: fields.map((f) => jobField(record.data, record.archived, f, this.registry)), log_entries: logs };
+    }
+    const full = (): JobData => entry.data ?? this.recent.get(id)?.data ?? entry.data!;
     const evaluate = (): JobChange | undefined => {
-      const info = fields.map((f) => jobField(entry.data, entry.archived, f, this.registry));
-      const logs = entry.data.ops.flatMap((o) => o.log).filter((l) => previousSerial === null || l[0] > previousSerial);
+      const data = full();
+      const info = fields.map((f) => jobField(data, entry.archived, f, this.registry));
+      const logs = data.ops.flatMap((o) => o.log).filter((l) => previousSerial === null || l[0] > previousSerial);
       const status = this.status(entry);
       const active = status === 'queued' || status === 'waiting' || status === 'running';
       if (!active || logs.length > 0 || previous === null || JSON.stringify(info) !== JSON.stringify(previous)) {
@@ -287,7 +343,7 @@ export class JobQueue {
         signal?.removeEventListener('abort', onAbort);
         resolve(change);
       };
-      const unchanged = (): JobChange => ({ job_info: fields.map((f) => jobField(entry.data, entry.archived, f, this.registry)), log_entries: [] });
+      const unchanged = (): JobChange => ({ job_info: fields.map((f) => jobField(full(), entry.archived, f, this.registry)), log_entries: [] });
       const listener = (): void => {
         const change = evaluate();
         if (change) finish(change);
@@ -303,8 +359,8 @@ export class JobQueue {
   async archiveOld(olderThanMs: number = this.archiveAgeMs): Promise<number> {
     const limit = this.now() - olderThanMs;
     const saves: Promise<void>[] = [];
-    for (const entry of this.jobs.values()) {
-      const end = entry.data.end_ts;
+    for (const entry of [...this.jobs.values()]) {
+      const end = entry.digest?.end_ts;
       if (entry.archived || !end || !isFinalized(this.status(entry))) continue;
       if (end[0] * 1000 + end[1] / 1000 > limit) continue;
       saves.push(this.archiveEntry(entry));
@@ -327,22 +383,65 @@ export class JobQueue {
     }
   }
 
+  /** Archives a finished job: it leaves memory (but the recent cache) and is read from the store from now on. */
   private archiveEntry(entry: Entry): Promise<void> {
+    const id = entry.id;
     entry.archived = true;
     this.live--;
-    this.archivedIds.push(entry.data.id);
-    const saved = this.track(this.store.save({ id: entry.data.id, archived: true, data: entry.data }));
-    saved.catch((error: unknown) => this.logger.warn(`Could not archive job ${entry.data.id}: ${String(error)}`));
-    if (this.archivedIds.length > this.maxArchived) {
-      const dropped = this.archivedIds.splice(0, this.archivedIds.length - this.maxArchived);
-      for (const id of dropped) this.jobs.delete(id);
-      void this.track(this.store.purgeArchived(dropped)).catch(() => undefined);
-    }
+    this.jobs.delete(id);
+    const record = this.recent.get(id);
+    if (record) record.archived = true;
+    this.archiving.add(id);
+    this.archivedCount++;
+    const saved = this.track(this.store.archive(id)).finally(() => this.archiving.delete(id));
+    saved.catch((error: unknown) => this.logger.warn(`Could not archive job ${id}: ${String(error)}`));
+    if (this.archivedCount > this.maxArchived) void this.track(saved.then(() => this.trimArchived())).catch(() => undefined);
     return saved;
   }
 
+  /** Forgets the oldest archived jobs beyond `maxArchived` (at start-up and as jobs are archived). */
+  private async trimArchived(): Promise<void> {
+    const excess = this.archivedCount - this.maxArchived;
+    if (excess <= 0) return;
+    this.archivedCount -= excess;
+    const dropped = await this.store.trimArchived(excess);
+    this.archivedCount += excess - dropped.length;
+    for (const id of dropped) {
+      this.recent.delete(id);
+      this.outsideStatus.delete(id);
+    }
+  }
+
+  /** A job's full record from the cache or the store (archived or evicted); undefined when not stored. */
+  private async readRecord(id: number): Promise<FullRecord | undefined> {
+    const cached = this.recent.get(id);
+    if (cached) return cached;
+    const stored = await this.store.load(id);
+    if (!stored) return undefined;
+    const entry = this.jobs.get(id);
+    if (entry?.data) return { data: entry.data, archived: entry.archived };
+    const record: FullRecord = { data: stored.data as JobData, archived: stored.archived || this.archiving.has(id) || (entry?.archived ?? false) };
+    this.remember(id, record);
+    return record;
+  }
+
+  /** Puts a full record in the bounded cache, evicting the least recently used. */
+  private remember(id: number, record: FullRecord): void {
+    this.recent.delete(id);
+    this.recent.set(id, record);
+    while (this.recent.size > this.maxRecent) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  /** A job just finished: keep only its digest in the entry, the full record in the bounded cache. */
+  private settle(entry: Entry, cache = true): void {
+    const data = entry.data!;
+    entry.digest = digestJob(data, this.registry);
+    entry.data = undefined;
+    if (cache) this.remember(entry.id, { data, archived: entry.archived });
+  }
+
   private status(entry: Entry): JobStatus {
-    return deriveJobStatus(entry.data.ops.map((o) => o.status));
+    return entry.data ? deriveJobStatus(entry.data.ops.map((o) => o.status)) : entry.digest!.status;
   }
 
   private stamp(): JobTimestamp {
@@ -363,8 +462,9 @@ export class JobQueue {
   /** Persists an intermediate state without waiting (it is not an acknowledgement). */
   private saveQuietly(entry: Entry): void {
     if (this.stopped) return;
-    this.track(this.store.save({ id: entry.data.id, archived: entry.archived, data: structuredClone(entry.data) })).catch((error: unknown) =>
-      this.logger.warn(`Could not save job ${entry.data.id}: ${String(error)}`),
+    if (!entry.data) return;
+    this.track(this.store.save({ id: entry.id, archived: entry.archived, data: structuredClone(entry.data) })).catch((error: unknown) =>
+      this.logger.warn(`Could not save job ${entry.id}: ${String(error)}`),
     );
   }
 
@@ -383,6 +483,7 @@ export class JobQueue {
     await saved;
     entry.data = next;
     this.changed(entry);
+    if (isFinalized(this.status(entry))) this.settle(entry);
   }
 
   /** Admits queued jobs whose dependencies are settled, up to the concurrency limit. */
@@ -412,7 +513,7 @@ export class JobQueue {
       if (bestRate !== undefined) this.rateCounts.set(bestRate, (this.rateCounts.get(bestRate) ?? 0) + 1);
       const entry = best;
       void this.run(entry)
-        .catch((error: unknown) => this.logger.error(`Job ${entry.data.id} failed unexpectedly: ${String(error)}`))
+        .catch((error: unknown) => this.logger.error(`Job ${entry.id} failed unexpectedly: ${String(error)}`))
         .finally(() => {
           this.admitted--;
           entry.admitted = false;
@@ -431,7 +532,7 @@ export class JobQueue {
    */
   private filterVerdict(entry: Entry): 'run' | 'hold' | 'reject' | { rateRule: string } {
     if (this.filterRules.length === 0) return 'run';
-    const rule = applyingFilterRule(this.filterRules, { id: entry.data.id, ops: entry.data.ops.map((o) => o.input) });
+    const rule = applyingFilterRule(this.filterRules, { id: entry.id, ops: entry.data!.ops.map((o) => o.input) });
     if (!rule || rule.action === 'ACCEPT') return 'run';
     if (rule.action === 'PAUSE') return 'hold';
     if (rule.action === 'REJECT') return 'reject';
@@ -447,21 +548,22 @@ export class JobQueue {
     this.queued = this.queued.filter((e) => e !== entry);
     entry.cancel.abort();
     void this.finishCanceled(entry)
-      .catch((error: unknown) => this.logger.warn(`Could not cancel rejected job ${entry.data.id}: ${String(error)}`))
+      .catch((error: unknown) => this.logger.warn(`Could not cancel rejected job ${entry.id}: ${String(error)}`))
       .finally(() => this.pump());
   }
 
   private priority(entry: Entry): number {
-    return Math.min(...entry.data.ops.map((o) => o.input.priority as number));
+    return Math.min(...entry.data!.ops.map((o) => o.input.priority as number));
   }
 
   /** `wait` while a job it depends on is unfinished; otherwise what the dependencies decide. */
   private dependencyState(entry: Entry): 'wait' | 'ok' | { cancel: string } | { error: string } {
-    for (const op of entry.data.ops) {
+    for (const op of entry.data!.ops) {
       for (const [depId, allowed] of (op.input.depends as [number, JobStatus[]][] | null) ?? []) {
         const dep = this.jobs.get(depId);
-        if (!dep) return { error: `Dependency error: job ${depId} not found` };
-        const status = this.status(dep);
+        const status = dep ? this.status(dep) : this.outsideStatusOf(depId);
+        if (status === undefined) return 'wait';
+        if (status === 'missing') return { error: `Dependency error: job ${depId} not found` };
         if (!isFinalized(status)) return 'wait';
         if (allowed.length > 0 && !allowed.includes(status)) {
           if (status === 'canceled') return { cancel: `Dependency job ${depId} was canceled` };
@@ -472,14 +574,44 @@ export class JobQueue {
     return 'ok';
   }
 
+  /**
+   * The final status of a job not in memory (archived or never existing),
+   * or undefined while it is being read from the store (the scheduler runs
+   * again once it is known).
+   */
+  private outsideStatusOf(id: number): JobStatus | 'missing' | undefined {
+    const known = this.outsideStatus.get(id);
+    if (known !== undefined) return known;
+    const record = this.recent.get(id);
+    if (record) return deriveJobStatus(record.data.ops.map((o) => o.status));
+    if (!this.outsideLookups.has(id)) {
+      this.outsideLookups.add(id);
+      void this.store
+        .load(id)
+        .then(
+          (stored) => {
+            const status = stored ? deriveJobStatus((stored.data as JobData).ops.map((o) => o.status)) : 'missing';
+            if (this.outsideStatus.size >= 4096) this.outsideStatus.clear();
+            this.outsideStatus.set(id, status);
+          },
+          (error: unknown) => this.logger.warn(`Could not read job ${id}: ${String(error)}`),
+        )
+        .finally(() => {
+          this.outsideLookups.delete(id);
+          this.pump();
+        });
+    }
+    return undefined;
+  }
+
   private async run(entry: Entry): Promise<void> {
     const deps = this.dependencyState(entry);
     if (typeof deps === 'object') {
       if ('cancel' in deps) return this.finishCanceled(entry, deps.cancel);
-      const first = entry.data.ops.findIndex((o) => !isFinalized(o.status));
+      const first = entry.data!.ops.findIndex((o) => !isFinalized(o.status));
       return this.finishFailed(entry, first, new GanetiError('OpExecError', deps.error));
     }
-    const job = entry.data;
+    const job = entry.data!;
     for (let index = job.ops.findIndex((o) => !isFinalized(o.status)); index >= 0 && index < job.ops.length; index++) {
       if (entry.cancel.signal.aborted || this.stopped) return this.finishCanceled(entry);
       if (!(await this.runOpcode(entry, index))) return;
@@ -488,7 +620,7 @@ export class JobQueue {
 
   /** Runs one opcode under its locks; false when the job ended (failed or canceled). */
   private async runOpcode(entry: Entry, index: number): Promise<boolean> {
-    const job = entry.data;
+    const job = entry.data!;
     const op = job.ops[index]!;
     const definition = this.registry.get(op.input.OP_ID);
     const started = this.stamp();
@@ -540,7 +672,7 @@ export class JobQueue {
       const dryRunResult: unknown = await definition.checkPrereq(op.input, ctx);
       let outcome: OpOutcome = ctx.dryRun ? { result: dryRunResult ?? null } : await definition.exec(op.input, ctx);
       if (outcome.jobs) outcome = { ...outcome, result: { jobs: await this.submitFollowUps(outcome.jobs, op.input), ...(outcome.result as object) } };
-      const next = structuredClone(entry.data);
+      const next = structuredClone(entry.data!);
       const done = next.ops[index]!;
       done.status = 'success';
       done.result = outcome.result ?? null;
@@ -574,7 +706,7 @@ export class JobQueue {
   }
 
   private log(entry: Entry, op: OpState, message: string, type: string): void {
-    const serial = ++entry.data.log_serial;
+    const serial = ++entry.data!.log_serial;
     const line: LogEntry = [serial, this.stamp(), type, message];
     op.log.push(line);
     this.changed(entry);
@@ -582,7 +714,7 @@ export class JobQueue {
 
   /** The opcode failed: it carries the error, every later one `Preceding opcode failed`. */
   private async finishFailed(entry: Entry, index: number, error: unknown): Promise<void> {
-    const next = structuredClone(entry.data);
+    const next = structuredClone(entry.data!);
     const end = this.stamp();
     next.ops.forEach((o, i) => {
       if (i < index || isFinalized(o.status)) return;
@@ -596,7 +728,7 @@ export class JobQueue {
 
   /** Every unfinished opcode becomes canceled with Ganeti's result text. */
   private async finishCanceled(entry: Entry, result: string = CANCELED_RESULT): Promise<void> {
-    const next = structuredClone(entry.data);
+    const next = structuredClone(entry.data!);
     const end = this.stamp();
     for (const o of next.ops) {
       if (isFinalized(o.status)) continue;
@@ -610,7 +742,7 @@ export class JobQueue {
 
   /** A job found running at start: the crash stopped it; it ends as error and never runs again. */
   private async finishRestarted(entry: Entry): Promise<void> {
-    const next = structuredClone(entry.data);
+    const next = structuredClone(entry.data!);
     const end = this.stamp();
     let failed = false;
     for (const o of next.ops) {

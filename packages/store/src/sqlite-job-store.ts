@@ -34,6 +34,8 @@ export class SqliteJobStore implements JobStore {
   private pending: Pending[] = [];
   private scheduled = false;
   private readonly upsert;
+  private readonly markArchived;
+  private readonly selectOne;
 
   constructor(
     private readonly db: SqliteHandle,
@@ -42,6 +44,34 @@ export class SqliteJobStore implements JobStore {
     this.upsert = db.prepare(
       'INSERT INTO jobs (id, archived, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET archived = excluded.archived, data = excluded.data',
     );
+    this.markArchived = db.prepare('UPDATE jobs SET archived = 1 WHERE id = ?');
+    this.selectOne = db.prepare('SELECT id, archived, data FROM jobs WHERE id = ?');
+  }
+
+  async loadUnarchived(): Promise<StoredJob[]> {
+    const rows = this.db.prepare('SELECT id, archived, data FROM jobs WHERE archived = 0 ORDER BY id').all() as { id: number; archived: number; data: string }[];
+    return rows.map((r) => ({ id: r.id, archived: false, data: JSON.parse(r.data) }));
+  }
+
+  async load(id: number): Promise<StoredJob | undefined> {
+    const row = this.selectOne.get(id) as { id: number; archived: number; data: string } | undefined;
+    return row && { id: row.id, archived: row.archived !== 0, data: JSON.parse(row.data) };
+  }
+
+  async countArchived(): Promise<number> {
+    const row = this.db.prepare('SELECT count(*) AS n FROM jobs WHERE archived = 1').get() as { n: number };
+    return row.n;
+  }
+
+  archive(id: number): Promise<void> {
+    return this.enqueue(() => void this.markArchived.run(id));
+  }
+
+  async trimArchived(count: number): Promise<number[]> {
+    if (count <= 0) return [];
+    const ids = (this.db.prepare('SELECT id FROM jobs WHERE archived = 1 ORDER BY id LIMIT ?').all(count) as { id: number }[]).map((r) => r.id);
+    await this.purgeArchived(ids);
+    return ids;
   }
 
   async loadAll(): Promise<StoredJob[]> {
@@ -62,15 +92,16 @@ export class SqliteJobStore implements JobStore {
     } catch (error) {
       return Promise.reject(error);
     }
+    return this.enqueue(() => {
+      writeConfig?.();
+      this.upsert.run(job.id, job.archived ? 1 : 0, json);
+    });
+  }
+
+  /** Queues a write for the next group commit; resolves once it committed. */
+  private enqueue(write: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({
-        write: () => {
-          writeConfig?.();
-          this.upsert.run(job.id, job.archived ? 1 : 0, json);
-        },
-        resolve,
-        reject,
-      });
+      this.pending.push({ write, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());

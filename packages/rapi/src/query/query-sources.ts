@@ -42,9 +42,14 @@ export const querySources: Readonly<Record<string, QuerySource>> = {
   }),
   group: source(groupFields, async (services) => groupRows(await services.config.snapshot())),
   network: source(networkFields, async (services) => networkRows(await services.config.snapshot())),
-  job: source(jobFields, async (services) =>
-    services.jobs.list().map((id) => ({ id, field: (name: string) => services.jobs.fields(id, [name])![0] })),
-  ),
+  job: source(jobFields, async (services, fields) => {
+    const rows = [];
+    for (const id of services.jobs.list()) {
+      const values = await services.jobs.readFields(id, fields);
+      if (values) rows.push({ id, field: (name: string) => values[fields.indexOf(name)] });
+    }
+    return rows;
+  }),
   filter: source(filterFields, async (services) => (await services.config.snapshot()).list('filter')),
   export: source(exportFields, async (services) => (await services.config.snapshot()).list('node').map((node) => ({ node, export: null }))),
   lock: source(lockFields, async (services) => services.jobs.lockStatus()),

@@ -9,11 +9,18 @@ import type { RapiServices } from '../rapi-services';
 export const JOB_WAIT_TIMEOUT_MS = 10_000;
 
 /** The job id of the path; anything but a known integer id is a 404. */
-function jobId(request: RouteRequest, services: RapiServices): number {
+async function jobId(request: RouteRequest, services: RapiServices): Promise<number> {
   const raw = request.params.id ?? '';
   const id = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || !services.jobs.has(id)) throw notFound();
+  if (!Number.isSafeInteger(id) || !(await services.jobs.exists(id))) throw notFound();
   return id;
+}
+
+/** The values of the fields of a job that exists (it may be archived since: it is still found by id). */
+async function readFields(services: RapiServices, id: number, fields: readonly string[]): Promise<unknown[]> {
+  const values = await services.jobs.readFields(id, fields);
+  if (!values) throw notFound();
+  return values;
 }
 
 function asObject(fields: readonly string[], values: readonly unknown[]): Record<string, unknown> {
@@ -26,10 +33,15 @@ export const jobsRows: readonly RapiRow[] = [
     path: '/2/jobs',
     resource: 'jobs',
     GET: {
-      handle: (req, services) => {
+      handle: async (req, services) => {
         const ids = services.jobs.list();
-        if (req.query.flag('bulk')) return ids.map((id) => asObject(JOB_BULK_FIELDS, services.jobs.fields(id, JOB_BULK_FIELDS)!));
-        return ids.map((id) => ({ id, uri: `/2/jobs/${id}` }));
+        if (!req.query.flag('bulk')) return ids.map((id) => ({ id, uri: `/2/jobs/${id}` }));
+        const rows: Record<string, unknown>[] = [];
+        for (const id of ids) {
+          const values = await services.jobs.readFields(id, JOB_BULK_FIELDS);
+          if (values) rows.push(asObject(JOB_BULK_FIELDS, values)); // a job purged meanwhile is left out
+        }
+        return rows;
       },
     },
   },
@@ -37,10 +49,14 @@ export const jobsRows: readonly RapiRow[] = [
     path: /^\/2\/jobs\/(?<id>[^/]+)$/,
     resource: 'jobs_id',
     GET: {
-      handle: (req, services) => asObject(JOB_FIELDS, services.jobs.fields(jobId(req, services), JOB_FIELDS)!),
+      handle: async (req, services) => asObject(JOB_FIELDS, await readFields(services, await jobId(req, services), JOB_FIELDS)),
     },
     DELETE: {
-      handle: async (req, services) => (await services.jobs.cancel(jobId(req, services)))!,
+      handle: async (req, services) => {
+        const answer = await services.jobs.cancel(await jobId(req, services));
+        if (!answer) throw notFound();
+        return answer;
+      },
     },
   },
   {
@@ -49,7 +65,7 @@ export const jobsRows: readonly RapiRow[] = [
     GET: {
       access: ['write'],
       handle: async (req, services) => {
-        const id = jobId(req, services);
+        const id = await jobId(req, services);
         const body = req.body;
         if (body === null || typeof body !== 'object' || Array.isArray(body)) {
           throw new HttpError(400, `Body contents: Type is '${pythonTypeName(body)}', but 'dict' is expected`);

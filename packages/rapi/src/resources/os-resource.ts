@@ -29,7 +29,7 @@ export const osRows: readonly RapiRow[] = [
           if (req.signal.aborted) throw new HttpError(500, 'Client went away while waiting for the OS list');
           previous = change?.job_info ?? null;
         }
-        const [status, opresult] = services.jobs.fields(id, ['status', 'opresult']) ?? [];
+        const [status, opresult] = (await services.jobs.readFields(id, ['status', 'opresult'])) ?? [];
         const result = (opresult as unknown[] | undefined)?.[0];
         if (status !== 'success' || !Array.isArray(result)) {
           throw new HttpError(502, `Can't get OS list: job ${id} ended ${String(status)}: ${JSON.stringify(result ?? null)}`);
