@@ -63,6 +63,13 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`corral-rapi: ${error.message}\n\n${process.argv[2] === 'init' ? INIT_USAGE : USAGE}`);
       process.exit(2);
     }
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      const { address, port } = error as { address?: string; port?: number };
+      const why = code === 'EADDRINUSE' ? 'is already in use (is another server running? -p picks another port)' : code === 'EACCES' ? 'may not be bound by this user' : 'is not an address of this host';
+      process.stderr.write(`corral-rapi: ${address ?? ''}:${port ?? ''} ${why}\n`);
+      process.exit(1);
+    }
     process.stderr.write(`corral-rapi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
