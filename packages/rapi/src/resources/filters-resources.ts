@@ -7,6 +7,7 @@ import { notFound } from '../not-found';
 import { filterFields, FILTER_BULK_FIELDS } from '../query/filter-fields';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
+import { rapiPath } from '../rapi-path';
 
 const KEYS = ['priority', 'predicates', 'action', 'reason'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -88,7 +89,7 @@ export const filtersRows: readonly RapiRow[] = [
     POST: { handle: (req, services) => store(services, ruleFromBody(req, services, randomUUID())) },
   },
   {
-    path: /^\/2\/filters\/(?<uuid>[^/]+)$/,
+    path: rapiPath('/2/filters/:uuid'),
     resource: 'filters_uuid',
     GET: {
       handle: async (req, services) => {

@@ -5,8 +5,9 @@ import { notFound } from '../not-found';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 import { submitOpcode } from '../submit-job';
+import { rapiPath } from '../rapi-path';
 
-const groupPath = (suffix: string): RegExp => new RegExp(`^/2/groups/(?<name>[^/]+)${suffix}$`);
+const groupPath = (suffix: string): RegExp => rapiPath(`/2/groups/:name${suffix}`);
 
 async function listGroups(req: RouteRequest, services: RapiServices): Promise<unknown> {
   const snapshot = await services.config.snapshot();

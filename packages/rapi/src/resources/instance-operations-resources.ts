@@ -4,8 +4,9 @@ import { pythonTypeName } from '../python-type-name';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 import { submitJob } from '../submit-job';
+import { rapiPath } from '../rapi-path';
 
-const instancePath = (suffix: string): RegExp => new RegExp(`^/2/instances/(?<name>[^/]+)/${suffix}$`);
+const instancePath = (suffix: string): RegExp => rapiPath(`/2/instances/:name/${suffix}`);
 
 /** Python's truth of a request body, as Ganeti tests `if self.request_body:` (`{}`, `[]`, `""`, `0` are false). */
 function truthy(body: unknown): boolean {
@@ -108,7 +109,7 @@ export const instanceOperationsRows: readonly RapiRow[] = [
   genericRow('POST', 'recreate-disks', 'instances_name_recreate_disks', 'OP_INSTANCE_RECREATE_DISKS'),
   genericRow('PUT', 'export', 'instances_name_export', 'OP_BACKUP_EXPORT', { destination: 'target_node' }),
   {
-    path: /^\/2\/instances\/(?<name>[^/]+)\/disk\/(?<disk>\d+)\/grow$/,
+    path: rapiPath('/2/instances/:name/disk/:disk/grow'),
     resource: 'instances_name_disk_grow',
     POST: {
       handle: (req, services) =>

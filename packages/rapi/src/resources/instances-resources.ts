@@ -9,9 +9,9 @@ import { notFound } from '../not-found';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 import { submitJob } from '../submit-job';
+import { rapiPath } from '../rapi-path';
 
-const INSTANCE = '(?<name>[^/]+)';
-const path = (suffix = ''): RegExp => new RegExp(`^/2/instances/${INSTANCE}${suffix}$`);
+const path = (suffix = ''): RegExp => rapiPath(`/2/instances/:name${suffix}`);
 
 /** The given nodes asked once each for their running instances; without a node runner every node is silent. */
 function observe(services: RapiServices, snapshot: ConfigSnapshot, nodes: readonly Node[]): Promise<NodeObservations> {

@@ -4,6 +4,7 @@ import { notFound } from '../not-found';
 import { pythonTypeName } from '../python-type-name';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
+import { rapiPath } from '../rapi-path';
 
 /** How long `/wait` blocks without a change (Ganeti's RAPI timeout). */
 export const JOB_WAIT_TIMEOUT_MS = 10_000;
@@ -46,7 +47,7 @@ export const jobsRows: readonly RapiRow[] = [
     },
   },
   {
-    path: /^\/2\/jobs\/(?<id>[^/]+)$/,
+    path: rapiPath('/2/jobs/:id'),
     resource: 'jobs_id',
     GET: {
       handle: async (req, services) => asObject(JOB_FIELDS, await readFields(services, await jobId(req, services), JOB_FIELDS)),
@@ -60,7 +61,7 @@ export const jobsRows: readonly RapiRow[] = [
     },
   },
   {
-    path: /^\/2\/jobs\/(?<id>[^/]+)\/wait$/,
+    path: rapiPath('/2/jobs/:id/wait'),
     resource: 'jobs_id_wait',
     GET: {
       access: ['write'],

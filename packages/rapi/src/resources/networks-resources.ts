@@ -5,8 +5,9 @@ import { opcodeBody } from '../opcode-body';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 import { submitJob } from '../submit-job';
+import { rapiPath } from '../rapi-path';
 
-const NAMED = /^\/2\/networks\/(?<name>[^/]+)$/;
+const NAMED = rapiPath('/2/networks/:name');
 
 async function networkRow(services: RapiServices, name: string): Promise<NetworkRow> {
   const row = networkRows(await services.config.snapshot()).find((r) => r.network.name === name);
@@ -17,7 +18,7 @@ async function networkRow(services: RapiServices, name: string): Promise<Network
 /** A row whose PUT submits one network opcode built from the body plus the network's name and `dry-run`. */
 function networkAction(action: string, opId: string, withDryRun = true): RapiRow {
   return {
-    path: new RegExp(`^/2/networks/(?<name>[^/]+)/${action}$`),
+    path: rapiPath(`/2/networks/:name/${action}`),
     resource: `networks_name_${action}`,
     PUT: {
       handle: (req, services) => {

@@ -10,9 +10,9 @@ import { pythonTypeName } from '../python-type-name';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 import { submitOpcode } from '../submit-job';
+import { rapiPath } from '../rapi-path';
 
-const NODE = '(?<name>[^/]+)';
-const nodePath = (suffix: string): RegExp => new RegExp(`^/2/nodes/${NODE}${suffix}$`);
+const nodePath = (suffix: string): RegExp => rapiPath(`/2/nodes/:name${suffix}`);
 
 async function clusterAndSnapshot(services: RapiServices) {
   const snapshot = await services.config.snapshot();
@@ -193,7 +193,7 @@ export const corralNodesRows: readonly RapiRow[] = [
     },
   },
   {
-    path: /^\/corral\/nodes\/(?<name>[^/]+)$/,
+    path: rapiPath('/corral/nodes/:name'),
     resource: 'corral_nodes_name',
     DELETE: {
       handle: (req, services) => submitOpcode(services, req, 'corral_nodes_name', 'OP_NODE_REMOVE', { node_name: req.params.name, dry_run: req.query.flag('dry-run') }),

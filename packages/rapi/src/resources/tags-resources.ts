@@ -5,6 +5,7 @@ import { pythonTypeName } from '../python-type-name';
 import type { RapiRow } from '../rapi-row';
 import type { RapiServices } from '../rapi-services';
 import { submitJob } from '../submit-job';
+import { rapiPath } from '../rapi-path';
 
 type TagKind = 'cluster' | 'instance' | 'node' | 'nodegroup' | 'network';
 
@@ -56,8 +57,8 @@ function tagRow(path: string | RegExp, resource: string, kind: TagKind): RapiRow
 /** Tags of the cluster, nodes, node groups, instances and networks. */
 export const tagsRows: readonly RapiRow[] = [
   tagRow('/2/tags', 'tags', 'cluster'),
-  tagRow(/^\/2\/nodes\/(?<name>[^/]+)\/tags$/, 'nodes_name_tags', 'node'),
-  tagRow(/^\/2\/groups\/(?<name>[^/]+)\/tags$/, 'groups_name_tags', 'nodegroup'),
-  tagRow(/^\/2\/instances\/(?<name>[^/]+)\/tags$/, 'instances_name_tags', 'instance'),
-  tagRow(/^\/2\/networks\/(?<name>[^/]+)\/tags$/, 'networks_name_tags', 'network'),
+  tagRow(rapiPath('/2/nodes/:name/tags'), 'nodes_name_tags', 'node'),
+  tagRow(rapiPath('/2/groups/:name/tags'), 'groups_name_tags', 'nodegroup'),
+  tagRow(rapiPath('/2/instances/:name/tags'), 'instances_name_tags', 'instance'),
+  tagRow(rapiPath('/2/networks/:name/tags'), 'networks_name_tags', 'network'),
 ];
